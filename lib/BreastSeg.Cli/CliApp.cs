@@ -1,0 +1,50 @@
+using System.CommandLine;
+using BreastSeg.IO;
+
+namespace BreastSeg.Cli;
+
+/// <summary>The `breastseg` command: builds the verb tree and maps bad input to one stderr line and exit code 2.</summary>
+public static class CliApp
+{
+    /// <summary>Exit code for bad input (files, options).</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Parses and runs; returns the process exit code.</summary>
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= Console.Out;
+        stderr ??= Console.Error;
+        var root = BuildRoot(stdout);
+        try
+        {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                stderr.WriteLine($"breastseg: {parse.Errors[0].Message}");
+                return BadInput;
+            }
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (BreastSegInputException e)
+        {
+            stderr.WriteLine($"breastseg: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("breastseg: interrupted; finished work is kept, run the same command again to continue");
+            return 130;
+        }
+    }
+
+    /// <summary>The verb tree. Each verb lives in its own file under Commands/.</summary>
+    public static RootCommand BuildRoot(TextWriter stdout)
+    {
+        var root = new RootCommand("BreastSeg: ultrasonic entropy maps and attention U-Net segmentation of breast masses (Byra et al. 2020)");
+        foreach (var command in Commands.CommandCatalog.All(stdout))
+            root.Subcommands.Add(command);
+        return root;
+    }
+
+    private static string OneLine(string s) => s.ReplaceLineEndings(" ");
+}

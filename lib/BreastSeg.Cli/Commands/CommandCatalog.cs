@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace BreastSeg.Cli.Commands;
+
+/// <summary>Every verb of the CLI, in the order `--help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(TextWriter stdout)
+    {
+        yield break;
+    }
+}

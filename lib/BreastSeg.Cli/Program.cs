@@ -1,0 +1,3 @@
+using BreastSeg.Cli;
+
+return CliApp.Run(args);
