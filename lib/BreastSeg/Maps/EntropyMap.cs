@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace BreastSeg.Maps;
 
 /// <summary>
@@ -100,6 +103,9 @@ public static class EntropyMap
         return levels;
     }
 
+    // Safety of the unchecked indexing below: levels are checked to lie in [0, bins) (or produced by Bin), a count never
+    // exceeds the window's area (rows leave before rows enter), and the ring holds the bins of the rows in the window.
+
     /// <summary>Bin of <paramref name="x"/> among <paramref name="bins"/> bins spanning [lo, lo + range]; the maximum goes to the last bin.</summary>
     internal static int Bin(double x, double lo, double range, int bins)
     {
@@ -124,110 +130,111 @@ public static class EntropyMap
         LateralMinMax.Compute(values, samples, j0, j1, work.RowMin, work.RowMax);
         SlidingAggregate.Apply<double, MinOp>(work.RowMin, work.WinMin, window.Above, window.Below, work.Prefix, work.Suffix);
         SlidingAggregate.Apply<double, MaxOp>(work.RowMax, work.WinMax, window.Above, window.Below, work.Prefix, work.Suffix);
-        var counts = work.Counts;
-        var ring = work.Ring;
-        var clog = table.CLog;
+        ref int counts = ref MemoryMarshal.GetArrayDataReference(work.Counts);
+        ref int ring = ref MemoryMarshal.GetArrayDataReference(work.Ring);
+        ref long clog = ref MemoryMarshal.GetArrayDataReference(table.CLog);
+        ref double v = ref MemoryMarshal.GetArrayDataReference(values);
+        var winMin = work.WinMin;
+        var winMax = work.WinMax;
         long sum = 0;
         int n = 0, top = 0, bottom = -1;
-        double lo = double.NaN, range = double.NaN, hi = double.NaN;
-
-        void AddRow(int r)
-        {
-            int slot = r % h * width;
-            for (int l = j0; l <= j1; l++)
-            {
-                int b = Bin(values[l * samples + r], lo, range, bins);
-                ring[slot + l - j0] = b;
-                int c = counts[b];
-                sum += clog[c + 1] - clog[c];
-                counts[b] = c + 1;
-            }
-            n += width;
-        }
-
-        void RemoveRow(int r)
-        {
-            int slot = r % h * width;
-            for (int l = 0; l < width; l++)
-            {
-                int b = ring[slot + l];
-                int c = counts[b];
-                sum += clog[c - 1] - clog[c];
-                counts[b] = c - 1;
-            }
-            n -= width;
-        }
-
-        void Clear()
-        {
-            for (int r = top; r <= bottom; r++)
-            {
-                int slot = r % h * width;
-                for (int l = 0; l < width; l++) counts[ring[slot + l]] = 0;
-            }
-        }
-
+        double lo = double.NaN, hi = double.NaN, range = double.NaN;
+        int first = j0 * samples;
         for (int i = 0; i < samples; i++)
         {
             int s = Math.Max(0, i - window.Above), e = Math.Min(samples - 1, i + window.Below);
-            if (work.WinMin[i] != lo || work.WinMax[i] != hi)
+            bool rebuild = winMin[i] != lo || winMax[i] != hi;
+            if (rebuild)
             {
-                Clear();
-                lo = work.WinMin[i];
-                hi = work.WinMax[i];
+                // The bins of every sample move with the window's range: forget the histogram and refill it.
+                for (int r = top; r <= bottom; r++)
+                {
+                    int slot = r % h * width;
+                    for (int l = 0; l < width; l++) Unsafe.Add(ref counts, Unsafe.Add(ref ring, slot + l)) = 0;
+                }
+                lo = winMin[i];
+                hi = winMax[i];
                 range = hi - lo;
                 sum = 0;
                 n = 0;
-                for (int r = s; r <= e; r++) AddRow(r);
                 top = s;
-                bottom = e;
+                bottom = s - 1;
             }
             else
             {
                 // Leaving rows first: the ring slot of a leaving row is the one its replacement uses.
-                while (top < s) RemoveRow(top++);
-                while (bottom < e) AddRow(++bottom);
-            }
-            column[i] = table.Entropy(sum, n);
-        }
-        Clear();
-    }
-
-    private static void LevelColumn(int[] levels, int samples, int lines, WindowSize window, EntropyTable table,
-        int j, Span<double> column, int[] counts)
-    {
-        int j0 = Math.Max(0, j - window.Left), j1 = Math.Min(lines - 1, j + window.Right), width = j1 - j0 + 1;
-        var clog = table.CLog;
-        long sum = 0;
-        int n = 0, top = 0, bottom = -1;
-        for (int i = 0; i < samples; i++)
-        {
-            int s = Math.Max(0, i - window.Above), e = Math.Min(samples - 1, i + window.Below);
-            while (top < s)
-            {
-                for (int k = j0 * samples + top; k <= j1 * samples + top; k += samples)
+                for (; top < s; top++)
                 {
-                    int b = levels[k], c = counts[b];
-                    sum += clog[c - 1] - clog[c];
-                    counts[b] = c - 1;
+                    int slot = top % h * width;
+                    for (int l = 0; l < width; l++)
+                    {
+                        ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref ring, slot + l));
+                        sum += Unsafe.Add(ref clog, c - 1) - Unsafe.Add(ref clog, c);
+                        c--;
+                    }
+                    n -= width;
                 }
-                n -= width;
-                top++;
             }
             while (bottom < e)
             {
                 bottom++;
-                for (int k = j0 * samples + bottom; k <= j1 * samples + bottom; k += samples)
+                int slot = bottom % h * width;
+                for (int l = 0, k = first + bottom; l < width; l++, k += samples)
                 {
-                    int b = levels[k], c = counts[b];
-                    sum += clog[c + 1] - clog[c];
-                    counts[b] = c + 1;
+                    int b = Bin(Unsafe.Add(ref v, k), lo, range, bins);
+                    Unsafe.Add(ref ring, slot + l) = b;
+                    ref int c = ref Unsafe.Add(ref counts, b);
+                    sum += Unsafe.Add(ref clog, c + 1) - Unsafe.Add(ref clog, c);
+                    c++;
                 }
                 n += width;
             }
             column[i] = table.Entropy(sum, n);
         }
         for (int r = top; r <= bottom; r++)
-            for (int k = j0 * samples + r; k <= j1 * samples + r; k += samples) counts[levels[k]] = 0;
+        {
+            int slot = r % h * width;
+            for (int l = 0; l < width; l++) Unsafe.Add(ref counts, Unsafe.Add(ref ring, slot + l)) = 0;
+        }
+    }
+
+    private static void LevelColumn(int[] levels, int samples, int lines, WindowSize window, EntropyTable table,
+        int j, Span<double> column, int[] countArray)
+    {
+        int j0 = Math.Max(0, j - window.Left), j1 = Math.Min(lines - 1, j + window.Right), width = j1 - j0 + 1;
+        ref int counts = ref MemoryMarshal.GetArrayDataReference(countArray);
+        ref long clog = ref MemoryMarshal.GetArrayDataReference(table.CLog);
+        ref int level = ref MemoryMarshal.GetArrayDataReference(levels);
+        int first = j0 * samples;
+        long sum = 0;
+        int n = 0, top = 0, bottom = -1;
+        for (int i = 0; i < samples; i++)
+        {
+            int s = Math.Max(0, i - window.Above), e = Math.Min(samples - 1, i + window.Below);
+            for (; top < s; top++)
+            {
+                for (int l = 0, k = first + top; l < width; l++, k += samples)
+                {
+                    ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k));
+                    sum += Unsafe.Add(ref clog, c - 1) - Unsafe.Add(ref clog, c);
+                    c--;
+                }
+                n -= width;
+            }
+            while (bottom < e)
+            {
+                bottom++;
+                for (int l = 0, k = first + bottom; l < width; l++, k += samples)
+                {
+                    ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k));
+                    sum += Unsafe.Add(ref clog, c + 1) - Unsafe.Add(ref clog, c);
+                    c++;
+                }
+                n += width;
+            }
+            column[i] = table.Entropy(sum, n);
+        }
+        for (int r = top; r <= bottom; r++)
+            for (int l = 0, k = first + r; l < width; l++, k += samples) Unsafe.Add(ref counts, Unsafe.Add(ref level, k)) = 0;
     }
 }

@@ -39,9 +39,10 @@ public static class Envelope
         var weights = SpectralWeights(samples, samplingFrequencyHz, bandPass);
         double[]? gain = bandPass is null ? null : BandGain(samples, samplingFrequencyHz, bandPass);
         var envelope = new double[columnMajor.Length];
+        var plan = FftPlan.IsPowerOfTwo(samples) ? new FftPlan(samples) : null;
         int pairs = (lines + 1) / 2;
         Parallel.For(0, pairs, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new Workspace(samples, gain is not null),
+            () => new Workspace(samples, plan),
             (pair, _, work) =>
             {
                 int a = 2 * pair, b = a + 1;
@@ -52,10 +53,42 @@ public static class Envelope
         return envelope;
     }
 
-    private sealed class Workspace(int n, bool filtered)
+    /// <summary>Per-thread FFT buffers (split real/imaginary) and the shared plan.</summary>
+    private sealed class Workspace(int n, FftPlan? plan)
     {
-        public readonly Complex[] Spectrum = new Complex[n];
-        public readonly Complex[]? Filtered = filtered ? new Complex[n] : null;
+        public readonly double[] Re = new double[n], Im = new double[n];
+        public readonly double[] FilteredRe = new double[n], FilteredIm = new double[n];
+        private readonly Complex[]? _complex = plan is null ? new Complex[n] : null;
+
+        public void Forward() => Run(true);
+
+        public void Inverse() => Run(false);
+
+        public void InverseFiltered()
+        {
+            if (plan is not null) plan.Inverse(FilteredRe, FilteredIm);
+            else RunMathNet(FilteredRe, FilteredIm, false);
+        }
+
+        private void Run(bool forward)
+        {
+            if (plan is null) RunMathNet(Re, Im, forward);
+            else if (forward) plan.Forward(Re, Im);
+            else plan.Inverse(Re, Im);
+        }
+
+        private void RunMathNet(double[] re, double[] im, bool forward)
+        {
+            var c = _complex!;
+            for (int i = 0; i < c.Length; i++) c[i] = new Complex(re[i], im[i]);
+            if (forward) Fourier.Forward(c, FourierOptions.Matlab);
+            else Fourier.Inverse(c, FourierOptions.Matlab);
+            for (int i = 0; i < c.Length; i++)
+            {
+                re[i] = c[i].Real;
+                im[i] = c[i].Imaginary;
+            }
+        }
     }
 
     /// <summary>Hilbert weights times the band-pass gain per FFT bin.</summary>
@@ -79,48 +112,53 @@ public static class Envelope
 
     private static void EnvelopePair(double[] rf, double[] envelope, int n, int a, int b, double[] weights, double[]? gain, Workspace work)
     {
-        var x = work.Spectrum;
-        var lineA = rf.AsSpan(a * n, n);
-        if (b >= 0)
+        double[] re = work.Re, im = work.Im;
+        rf.AsSpan(a * n, n).CopyTo(re);
+        if (b >= 0) rf.AsSpan(b * n, n).CopyTo(im);
+        else Array.Clear(im);
+        work.Forward();
+
+        // Real parts of the (filtered) pair: the input itself, or the inverse of the filtered spectrum.
+        double[] realA = re, realB = im;
+        if (gain is not null)
         {
-            var lineB = rf.AsSpan(b * n, n);
-            for (int i = 0; i < n; i++) x[i] = new Complex(lineA[i], lineB[i]);
+            for (int k = 0; k < n; k++)
+            {
+                work.FilteredRe[k] = re[k] * gain[k];
+                work.FilteredIm[k] = im[k] * gain[k];
+            }
+            work.InverseFiltered();
+            (realA, realB) = (work.FilteredRe, work.FilteredIm);
         }
         else
         {
-            for (int i = 0; i < n; i++) x[i] = new Complex(lineA[i], 0);
+            realA = rf;
+            realB = rf;
         }
-        Fourier.Forward(x, FourierOptions.Matlab);
-
-        // Real parts of the (filtered) pair: the input itself, or the inverse of the filtered spectrum.
-        Span<Complex> real = default;
-        if (gain is not null)
+        for (int k = 0; k < n; k++)
         {
-            var f = work.Filtered!;
-            for (int k = 0; k < n; k++) f[k] = x[k] * gain[k];
-            Fourier.Inverse(f, FourierOptions.Matlab);
-            real = f;
+            re[k] *= weights[k];
+            im[k] *= weights[k];
         }
-        for (int k = 0; k < n; k++) x[k] *= weights[k];
-        Fourier.Inverse(x, FourierOptions.Matlab);
+        work.Inverse();
 
+        // re + i im = (a - H b) + i (H a + b).
+        int offA = gain is null ? a * n : 0, offB = gain is null ? b * n : 0;
         var outA = envelope.AsSpan(a * n, n);
         if (b >= 0)
         {
             var outB = envelope.AsSpan(b * n, n);
-            var lineB = rf.AsSpan(b * n, n);
             for (int i = 0; i < n; i++)
             {
-                double ra = gain is null ? lineA[i] : real[i].Real;
-                double rb = gain is null ? lineB[i] : real[i].Imaginary;
-                double ha = x[i].Imaginary - rb, hb = ra - x[i].Real;
+                double ra = realA[offA + i], rb = realB[offB + i];
+                double ha = im[i] - rb, hb = ra - re[i];
                 outA[i] = Math.Sqrt(ra * ra + ha * ha);
                 outB[i] = Math.Sqrt(rb * rb + hb * hb);
             }
         }
         else
         {
-            for (int i = 0; i < n; i++) outA[i] = x[i].Magnitude;
+            for (int i = 0; i < n; i++) outA[i] = Math.Sqrt(re[i] * re[i] + im[i] * im[i]);
         }
     }
 }
