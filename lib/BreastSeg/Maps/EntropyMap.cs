@@ -26,7 +26,7 @@ public static class EntropyMap
     /// <summary>
     /// Default bin count: 32. It matches the kit's simulation reference (Tsui-style entropy with 32 bins on the window's
     /// range) and resolves amplitude-distribution shape in windows of a few tens of pixels while not
-    /// saturating the estimate at log2(bins) = 5 bits; sweep it with MapSweep.
+    /// saturating the estimate at log2(bins) = 5 bits; sweep it with <see cref="MapSweep"/>.
     /// </summary>
     public const int DefaultBins = 32;
 

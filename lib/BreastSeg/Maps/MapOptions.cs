@@ -43,5 +43,5 @@ public sealed record MapOptions
     public WindowSize EntropyWindow(Acquisition acquisition, int lines) => Window.Resolve(acquisition, lines, PulseLevelDb);
 
     /// <summary>The Nakagami window in pixels for a frame of <paramref name="lines"/> lines.</summary>
-    public WindowSize NakagamiWindowSize(Acquisition acquisition, int lines) => NakagamiWindow.Resolve(acquisition, lines, PulseLevelDb);
+    public WindowSize NakagamiWindowSize(Acquisition acquisition, int lines) => NakagamiWindow.Resolve(acquisition, lines, PulseLevelDb, "nakagami-window");
 }

@@ -55,7 +55,8 @@ public abstract record MapWindow
     /// <param name="acquisition">Sampling (axial spacing, aperture, probe f0 and bandwidth).</param>
     /// <param name="lines">Scan lines of the frame (sets the line pitch).</param>
     /// <param name="pulseLevelDb">Level delimiting the pulse (dB), see <see cref="PulseLength"/>.</param>
-    public WindowSize Resolve(Acquisition acquisition, int lines, double pulseLevelDb = PulseLength.DefaultLevelDb)
+    /// <param name="origin">Name reported in errors.</param>
+    public WindowSize Resolve(Acquisition acquisition, int lines, double pulseLevelDb = PulseLength.DefaultLevelDb, string origin = "window")
     {
         switch (this)
         {
@@ -63,18 +64,18 @@ public abstract record MapWindow
                 return new WindowSize(p.Samples, p.Lines);
             case InPulseLengths pl:
                 double side = pl.SideLength * PulseLength.Mm(acquisition, pulseLevelDb);
-                return FromMm(side, side, acquisition, lines, pl.SideLength);
+                return FromMm(side, side, acquisition, lines, pl.SideLength, origin);
             case InMillimetres mm:
-                return FromMm(mm.AxialMm, mm.LateralMm, acquisition, lines, mm.AxialMm);
+                return FromMm(mm.AxialMm, mm.LateralMm, acquisition, lines, mm.AxialMm, origin);
             default:
                 throw new InvalidOperationException("unknown window kind");
         }
     }
 
-    private WindowSize FromMm(double axialMm, double lateralMm, Acquisition acquisition, int lines, double given)
+    private WindowSize FromMm(double axialMm, double lateralMm, Acquisition acquisition, int lines, double given, string origin)
     {
         if (!(axialMm > 0) || !(lateralMm > 0) || double.IsInfinity(axialMm) || double.IsInfinity(lateralMm))
-            throw new IO.BreastSegInputException("window", $"window {this} must be positive and finite (got {given})");
+            throw new IO.BreastSegInputException(origin, $"window {this} must be positive and finite (got {given})");
         return new WindowSize(NearestOdd(axialMm / acquisition.AxialSpacingMm), NearestOdd(lateralMm / acquisition.LinePitchMm(lines)));
     }
 

@@ -104,16 +104,15 @@ public class EnvelopeTests
         {
             // Naive: DFT, multiply by the gain, inverse DFT (real by symmetry), then the naive analytic signal.
             var line = rf.AsSpan(j * n, n).ToArray();
+            var spectrum = new Complex[n];
+            for (int k = 0; k < n; k++)
+                for (int u = 0; u < n; u++) spectrum[k] += line[u] * Complex.FromPolarCoordinates(1, -2 * Math.PI * ((long)k * u % n) / n);
             var filtered = new double[n];
             for (int t = 0; t < n; t++)
             {
                 Complex s = 0;
                 for (int k = 0; k < n; k++)
-                {
-                    Complex xk = 0;
-                    for (int u = 0; u < n; u++) xk += line[u] * Complex.FromPolarCoordinates(1, -2 * Math.PI * ((long)k * u % n) / n);
-                    s += xk * bp.Gain((k <= n / 2 ? k : k - n) * fs / n) * Complex.FromPolarCoordinates(1, 2 * Math.PI * ((long)k * t % n) / n);
-                }
+                    s += spectrum[k] * bp.Gain((k <= n / 2 ? k : k - n) * fs / n) * Complex.FromPolarCoordinates(1, 2 * Math.PI * ((long)k * t % n) / n);
                 filtered[t] = s.Real / n;
             }
             var z = NaiveReference.AnalyticSignal(filtered);
