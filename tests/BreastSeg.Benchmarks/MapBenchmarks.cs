@@ -42,7 +42,7 @@ public class MapBenchmarks
     public double[] EnvelopeFrame() => Envelope.Compute(_rf, BenchmarkFrame.Samples, BenchmarkFrame.Lines, maxDegreeOfParallelism: Threads);
 
     [Benchmark]
-    public double[] BModeFrame() => BMode.Compute(_envelope);
+    public double[] BModeFrame() => BMode.Compute(_envelope, maxDegreeOfParallelism: Threads);
 
     [Benchmark]
     public double[] EntropyGlobal() => EntropyMap.Compute(_envelope, BenchmarkFrame.Samples, BenchmarkFrame.Lines, _entropyWindow,

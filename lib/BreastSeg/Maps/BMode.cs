@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace BreastSeg.Maps;
 
 /// <summary>
@@ -12,7 +14,8 @@ public static class BMode
     /// <summary>B-mode in [0, 1] of a column-major envelope.</summary>
     /// <param name="envelope">Envelope amplitudes (non-negative).</param>
     /// <param name="dynamicRangeDb">Dynamic range DR (dB, &gt; 0).</param>
-    public static double[] Compute(double[] envelope, double dynamicRangeDb = DefaultDynamicRangeDb)
+    /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all cores.</param>
+    public static double[] Compute(double[] envelope, double dynamicRangeDb = DefaultDynamicRangeDb, int maxDegreeOfParallelism = -1)
     {
         if (!(dynamicRangeDb > 0) || double.IsInfinity(dynamicRangeDb))
             throw new IO.BreastSegInputException("dynamic-range", $"dynamic range {dynamicRangeDb} dB must be positive and finite");
@@ -24,12 +27,27 @@ public static class BMode
         }
         var image = new double[envelope.Length];
         if (max <= 0) return image;
-        double inverseMax = 1 / max;
-        for (int k = 0; k < envelope.Length; k++)
+        // image = 1 + ln(e / max) * (20 / ln 10) / DR, clamped to [0, 1]; amplitudes below the floor 10^(-DR/20) map
+        // to 0, so flooring them first keeps the logarithm finite. SIMD logarithm, chunks in parallel.
+        double inverseMax = 1 / max, floor = Math.Pow(10, -dynamicRangeDb / 20), slope = 20 / Math.Log(10) / dynamicRangeDb;
+        const int chunk = 1 << 15;
+        Parallel.For(0, (envelope.Length + chunk - 1) / chunk, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, c =>
         {
-            double db = 20 * Math.Log10(envelope[k] * inverseMax);
-            image[k] = db <= -dynamicRangeDb ? 0 : db >= 0 ? 1 : (db + dynamicRangeDb) / dynamicRangeDb;
-        }
+            int start = c * chunk, end = Math.Min(envelope.Length, start + chunk), k = start;
+            var vFloor = new Vector<double>(floor);
+            for (; k + Vector<double>.Count <= end; k += Vector<double>.Count)
+            {
+                var x = new Vector<double>(envelope, k) * inverseMax;
+                var y = Vector<double>.One + Vector.Log(Vector.Max(x, vFloor)) * slope;
+                y = Vector.ConditionalSelect(Vector.LessThanOrEqual(x, vFloor), Vector<double>.Zero, y);
+                Vector.Min(Vector.Max(y, Vector<double>.Zero), Vector<double>.One).CopyTo(image, k);
+            }
+            for (; k < end; k++)
+            {
+                double x = envelope[k] * inverseMax;
+                image[k] = x <= floor ? 0 : Math.Clamp(1 + Math.Log(x) * slope, 0, 1);
+            }
+        });
         return image;
     }
 }

@@ -58,7 +58,7 @@ public static class MapSweep
     {
         int samples = mask.Samples, lines = mask.Lines;
         var maps = options.Maps;
-        var bmode = BMode.Compute(envelope, maps.DynamicRangeDb);
+        var bmode = BMode.Compute(envelope, maps.DynamicRangeDb, maps.MaxDegreeOfParallelism);
         var input = maps.LogCompressed ? bmode : envelope;
         var cases = new List<SweepCase>();
         foreach (var window in options.Windows)

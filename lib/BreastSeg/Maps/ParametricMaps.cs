@@ -31,7 +31,7 @@ public static class ParametricMaps
         if (want.Contains(MapKind.Nakagami)) nakagamiWindow.Validate("nakagami-window", samples, lines);
 
         double[]? bmode = want.Contains(MapKind.BMode) || (want.Contains(MapKind.Entropy) && options.LogCompressed)
-            ? BMode.Compute(envelope, options.DynamicRangeDb)
+            ? BMode.Compute(envelope, options.DynamicRangeDb, options.MaxDegreeOfParallelism)
             : null;
         double[]? entropy = want.Contains(MapKind.Entropy)
             ? EntropyMap.Compute(options.LogCompressed ? bmode! : envelope, samples, lines, entropyWindow, options.Bins,
