@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BreastSeg.Maps;
 
 namespace BreastSeg.Benchmarks;
@@ -8,7 +11,7 @@ namespace BreastSeg.Benchmarks;
 /// bins; Nakagami 3 pulse lengths = 27 x 7), on one thread and on all cores, against straightforward implementations.
 /// The naive entropy and Nakagami run on the first 64 lines only (one eighth of the frame); multiply by 510/64.
 /// </summary>
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
+[Config(typeof(MapsBenchmarkConfig))]
 [MemoryDiagnoser]
 public class MapBenchmarks
 {
@@ -57,7 +60,7 @@ public class MapBenchmarks
 }
 
 /// <summary>The straightforward implementations of <see cref="NaiveMaps"/> on the same frame, single thread.</summary>
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[Config(typeof(MapsBenchmarkConfig))]
 public class NaiveMapBenchmarks
 {
     private readonly MapBenchmarks _frame = new();
@@ -79,4 +82,14 @@ public class NaiveMapBenchmarks
     [Benchmark]
     public double[] NaiveNakagami64Lines() => NaiveMaps.Nakagami(_frame.EnvelopeData, BenchmarkFrame.Samples, BenchmarkFrame.Lines,
         _frame.NakagamiWindowSize.Samples, _frame.NakagamiWindowSize.Lines, MapBenchmarks.NaiveLines);
+}
+
+/// <summary>
+/// Short in-process runs: a few iterations are enough for 20-300 ms operations, and in-process execution needs no
+/// generated project (the machine is shared and small).
+/// </summary>
+public sealed class MapsBenchmarkConfig : ManualConfig
+{
+    public MapsBenchmarkConfig() =>
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(8).WithToolchain(InProcessEmitToolchain.Instance));
 }
