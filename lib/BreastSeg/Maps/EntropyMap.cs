@@ -49,6 +49,7 @@ public static class EntropyMap
     {
         MapChecks.Frame(values, samples, lines);
         MapChecks.Bins(bins);
+        MapChecks.BinnableRange(values, bins);
         MapChecks.Stride(stride);
         window.Validate("window", samples, lines);
         if (normalization == EntropyNormalization.Global)
@@ -98,6 +99,7 @@ public static class EntropyMap
             lo = Math.Min(lo, v);
             hi = Math.Max(hi, v);
         }
+        MapChecks.BinnableRange(values, bins);
         var levels = new int[values.Length];
         for (int k = 0; k < values.Length; k++) levels[k] = Bin(values[k], lo, hi - lo, bins);
         return levels;

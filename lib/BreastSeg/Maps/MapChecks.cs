@@ -11,6 +11,22 @@ internal static class MapChecks
             if (!double.IsFinite(v)) throw new IO.BreastSegInputException("values", "the map input holds NaN or infinite values");
     }
 
+    /// <summary>
+    /// Bin indices are computed as (x - min) B / (max - min) and used unchecked; a value range so wide that
+    /// (max - min) B overflows would give NaN indices, so it is refused.
+    /// </summary>
+    public static void BinnableRange(double[] values, int bins)
+    {
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        foreach (double v in values)
+        {
+            lo = Math.Min(lo, v);
+            hi = Math.Max(hi, v);
+        }
+        if (!double.IsFinite((hi - lo) * bins))
+            throw new IO.BreastSegInputException("values", $"the value range {lo} .. {hi} is too wide to bin");
+    }
+
     public static void Bins(int bins)
     {
         if (bins < 2 || bins > EntropyMap.MaxBins)

@@ -157,5 +157,9 @@ public class EntropyMapTests
         Assert.Equal("stride", e.Origin);
         v[3] = double.NaN;
         Assert.Throws<BreastSeg.IO.BreastSegInputException>(() => EntropyMap.Compute(v, 20, 4, new WindowSize(5, 3)));
+        v[3] = -1e308;
+        v[4] = 1e308;
+        e = Assert.Throws<BreastSeg.IO.BreastSegInputException>(() => EntropyMap.Compute(v, 20, 4, new WindowSize(5, 3)));
+        Assert.Equal("values", e.Origin);
     }
 }
