@@ -27,11 +27,13 @@ internal static class Formatters
         Formatter.Register<LesionMask>(m => Figure($"lesion mask {m.Samples} x {m.Lines}, {m.Area} px inside (OASBUD geometry)",
             MapImage.OfMask(m, new RfFrame(m.Samples, m.Lines, new double[m.Data.Length]))), Html);
         Formatter.Register<MapSet>(FormatMapSet, Html);
+        Formatter.Register<LinePlot>(p => p.ToHtml(), Html);
+        Formatter.Register<LinePlot>(p => p.ToString(), Plain);
         Formatter.Register<Tensor>(TensorSummary.Describe, Plain);
         Formatter.Register<Tensor>(t => $"<code>{WebUtility.HtmlEncode(TensorSummary.Describe(t))}</code>", Html);
         Formatter.Register<NotebookSession>(s => $"<div>{WebUtility.HtmlEncode(s.ToString())}</div>", Html);
         Formatter.Register<NotebookSession>(s => s.ToString(), Plain);
-        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(Tensor), typeof(NotebookSession) })
+        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession) })
             Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
     }
 

@@ -30,7 +30,7 @@ public sealed record NotebookRunOptions
 public sealed record CellFailure(int CellNumber, int CodeCellNumber, string FirstLine, string Message)
 {
     /// <summary>One line for a report: "cell 5 (code cell 3, `var x = ...`): System.Exception: boom".</summary>
-    public override string ToString() =>
+    public override string ToString() => CellNumber == 0 ? $"kernel start: {Message}" :
         $"cell {CellNumber} (code cell {CodeCellNumber}, `{FirstLine}`): {Message.Split('\n')[0].Trim()}";
 }
 
@@ -110,7 +110,16 @@ public static class NotebookRunner
         TimeSpan startup;
         foreach (var cell in document.Elements) cell.Outputs.Clear();
 
-        await using (var kernel = await KernelSession.StartAsync(folder, env, options.StartTimeout, cancellationToken).ConfigureAwait(false))
+        KernelSession kernel;
+        try
+        {
+            kernel = await KernelSession.StartAsync(folder, env, options.StartTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KernelException e)
+        {
+            return new NotebookRun(name, full, clock.Elapsed, clock.Elapsed, codeCells.Count, 0, new CellFailure(0, 0, "", e.Message), null, document);
+        }
+        await using (kernel)
         {
             startup = kernel.StartupTime;
             int cellNumber = 0;
