@@ -155,7 +155,7 @@ public static class NotebookRunner
         if (options.OutputFolder is not null)
         {
             executed = System.IO.Path.Combine(options.OutputFolder, name + ".ipynb");
-            AtomicFile.WriteAllText(executed, Notebook.ToJupyterJson(document, "\n"));
+            AtomicFile.WriteAllText(executed, ToJupyter(document));
         }
         return new NotebookRun(name, full, clock.Elapsed, startup, codeCells.Count, ran, failure, executed, document);
     }
@@ -172,6 +172,18 @@ public static class NotebookRunner
             if (!run.Succeeded && !keepGoing) break;
         }
         return runs;
+    }
+
+    /// <summary>The notebook as .ipynb JSON (C# kernel metadata, as VS Code writes it).</summary>
+    public static string ToJupyter(InteractiveDocument document)
+    {
+        // The writer cannot reuse the kernel metadata a parse leaves (plain dictionaries where it casts to its own
+        // types): write the cells into a new document, which gets fresh kernel metadata, and keep the other keys.
+        string[] kernelKeys = ["kernelInfo", "polyglot_notebook", "dotnet_interactive", "kernelspec", "language_info"];
+        var copy = new InteractiveDocument(document.Elements.ToList());
+        foreach (var (key, value) in document.Metadata)
+            if (!kernelKeys.Contains(key)) copy.Metadata[key] = value;
+        return Notebook.ToJupyterJson(copy, "C#");
     }
 
     private static bool IsCode(InteractiveDocumentElement cell) =>

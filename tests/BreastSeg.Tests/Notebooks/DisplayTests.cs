@@ -63,7 +63,7 @@ public class DisplayTests
         Assert.Equal(frame.LinePitchMm * 100 / (frame.AxialSpacingMm * 400), (double)w / h, 1);
         string html = image.ToHtml();
         Assert.Contains("depth (mm)", html);
-        Assert.Contains(">7.5<", html); // a depth tick inside 0..7.7 mm
+        Assert.Contains(">7<", html); // the last depth tick inside 0..7.7 mm
     }
 
     [Fact]

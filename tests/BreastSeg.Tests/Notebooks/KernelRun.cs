@@ -37,7 +37,7 @@ internal static class KernelRun
             ? new InteractiveDocumentElement(c[3..].Trim(), "markdown")
             : new InteractiveDocumentElement(c, "csharp")).ToList());
         string path = Path.Combine(folder, name + ".ipynb");
-        File.WriteAllText(path, Notebook.ToJupyterJson(document, "\n"));
+        File.WriteAllText(path, Notebook.ToJupyterJson(document, "C#"));
         return path;
     }
 

@@ -169,12 +169,12 @@ public sealed record MapImage(double[] Values, int Samples, int Lines, double Ax
         return rgb;
     }
 
-    /// <summary>Round tick positions between <paramref name="from"/> and <paramref name="to"/> (at most about 6).</summary>
+    /// <summary>Round tick positions between <paramref name="from"/> and <paramref name="to"/> (at most about 9).</summary>
     internal static IEnumerable<double> Ticks(double from, double to)
     {
         double span = to - from;
         if (!(span > 0)) yield break;
-        double raw = span / 5, mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        double raw = span / 8, mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         double step = new[] { 1, 2, 5, 10 }.Select(m => m * mag).First(s => s >= raw);
         for (double t = Math.Ceiling(from / step) * step; t <= to + 1e-9 * span; t += step)
             yield return Math.Abs(t) < 1e-12 * span ? 0 : t;
