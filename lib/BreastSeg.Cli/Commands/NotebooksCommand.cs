@@ -84,7 +84,7 @@ internal static class NotebooksCommand
         var table = new Table().AddColumns("notebook", "cells run", "time (s)", "kernel start (s)", "result");
         foreach (var r in runs)
             table.AddRow(Markup.Escape(r.Name), $"{r.CellsRun}/{r.CodeCells}", Seconds(r.Elapsed), Seconds(r.KernelStartup),
-                r.Succeeded ? "[green]ok[/]" : "[red]" + Markup.Escape(r.Failure!.ToString()) + "[/]");
+                r.Succeeded ? "[green]ok[/]" : r.Failure!.CellNumber == 0 ? "[red]kernel did not start[/]" : $"[red]failed at cell {r.Failure.CellNumber}[/]");
         console.Write(table);
         foreach (var r in runs.Where(r => !r.Succeeded))
         {

@@ -47,18 +47,27 @@ internal static class CellOutputs
                     cell.Outputs.Add(new TextElement(PlainText(body), "stderr"));
                     break;
                 case "ErrorProduced":
-                    cell.Outputs.Add(new ErrorElement("Error", body?["message"]?.GetValue<string>() ?? PlainText(body), []));
+                    cell.Outputs.Add(Error(body?["message"]?.GetValue<string>() ?? PlainText(body)));
                     break;
                 case "CommandFailed":
                 {
                     string message = body?["message"]?.GetValue<string>() ?? "the cell failed";
-                    string[] lines = message.Split('\n');
-                    cell.Outputs.Add(new ErrorElement("Error", lines[0].TrimEnd('\r'), lines.Skip(1).Select(l => l.TrimEnd('\r')).ToArray()));
+                    cell.Outputs.Add(Error(message));
                     return message;
                 }
             }
         }
         return null;
+    }
+
+    /// <summary>A Jupyter error output: ename the exception type when the message starts with one, evalue the first line.</summary>
+    public static ErrorElement Error(string message)
+    {
+        string[] lines = message.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        int colon = lines[0].IndexOf(": ", StringComparison.Ordinal);
+        string name = colon > 0 && !lines[0][..colon].Contains(' ') && lines[0][..colon].Contains("Exception") ? lines[0][..colon] : "Error";
+        // The constructor takes the value first, then the name.
+        return new ErrorElement(lines[0], name, lines.Skip(1).ToArray());
     }
 
     private static Dictionary<string, object> FormattedValues(JsonObject? body)

@@ -135,7 +135,7 @@ public static class NotebookRunner
                 }
                 catch (Exception e) when (e is TimeoutException or KernelException)
                 {
-                    cell.Outputs.Add(new ErrorElement(e.GetType().Name, e.Message, []));
+                    cell.Outputs.Add(CellOutputs.Error($"{e.GetType().Name}: {e.Message}"));
                     failure = new CellFailure(cellNumber, ran + 1, FirstLine(cell.Contents), e.Message);
                     break;
                 }
