@@ -24,6 +24,8 @@ internal static class Formatters
         Formatter.Register<RfFrame>(f => Figure(Describe(f), MapImage.Rf(f)), Html);
         Formatter.Register<RfFrame>(Describe, Plain);
         Formatter.Register<RfView>(v => Figure(Describe(v.Frame) + $", lesion {v.Mask.Area} px", MapImage.Rf(v.Frame) with { Mask = v.Mask }), Html);
+        Formatter.Register<RfView>(v => Describe(v.Frame) + $", lesion {v.Mask.Area} px", Plain);
+        Formatter.Register<LesionMask>(m => $"lesion mask {m.Samples} x {m.Lines}, {m.Area} px inside", Plain);
         Formatter.Register<LesionMask>(m => Figure($"lesion mask {m.Samples} x {m.Lines}, {m.Area} px inside (OASBUD geometry)",
             MapImage.OfMask(m, new RfFrame(m.Samples, m.Lines, new double[m.Data.Length]))), Html);
         Formatter.Register<MapSet>(FormatMapSet, Html);
