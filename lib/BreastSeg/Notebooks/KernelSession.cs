@@ -29,6 +29,16 @@ public sealed class KernelSession : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += _killOnExit;
     }
 
+    /// <summary>Whether the kernel process has ended (killed after a time-out, or crashed).</summary>
+    public bool HasExited
+    {
+        get
+        {
+            try { return _process.HasExited; }
+            catch (InvalidOperationException) { return true; }
+        }
+    }
+
     /// <summary>Time from process start to the kernel's KernelReady event.</summary>
     public TimeSpan StartupTime { get; private set; }
 
