@@ -10,7 +10,7 @@ namespace BreastSeg.Tests.Notebooks;
 /// </summary>
 public sealed class KernelRunFixture : IAsyncLifetime
 {
-    public const int FailingCell = 9;
+    public const int FailingCell = 10;
 
     public NotebookRun? Run { get; private set; }
     public string? SkipReason { get; private set; }
@@ -32,8 +32,9 @@ public sealed class KernelRunFixture : IAsyncLifetime
             "new BreastSeg.Rf.RfFrame(64, 16, Enumerable.Range(0, 64 * 16).Select(i => Math.Sin(0.7 * i)).ToArray())", // cell 6
             $"#r \"{testBin}Plotly.NET.dll\"\n#r \"{testBin}Plotly.NET.CSharp.dll\"",                        // cell 7
             "Plotly.NET.CSharp.Chart.Point<double, double, string>(x: new[] { 1.0, 2.0, 3.0 }, y: new[] { 2.0, 4.0, 8.0 })", // cell 8
-            "throw new InvalidOperationException(\"boom from the failing cell\");",                          // cell 9
-            "Console.WriteLine(\"this cell must not run\");");                                              // cell 10
+            "await new BreastSeg.Notebooks.BreastSegKernelExtension().OnLoadAsync(Microsoft.DotNet.Interactive.Kernel.Root);\n\"extension loaded\"", // cell 9
+            "throw new InvalidOperationException(\"boom from the failing cell\");",                          // cell 10
+            "Console.WriteLine(\"this cell must not run\");");                                              // cell 11
         Run = await NotebookRunner.RunAsync(path, new NotebookRunOptions
         {
             Quick = true,
@@ -72,7 +73,7 @@ public class NotebookRunnerKernelTests(KernelRunFixture fixture, ITestOutputHelp
         Assert.Contains("boom from the failing cell", run.Failure.Message);
         Assert.Contains("InvalidOperationException", run.Failure.Message);
         Assert.Equal(KernelRunFixture.FailingCell - 2, run.CellsRun);
-        Assert.Equal(9, run.CodeCells);
+        Assert.Equal(10, run.CodeCells);
         Assert.Empty(run.Document.Elements[^1].Outputs);
         Assert.Contains(run.Document.Elements[KernelRunFixture.FailingCell - 1].Outputs, o => o is ErrorElement);
     }
@@ -120,6 +121,9 @@ public class NotebookRunnerKernelTests(KernelRunFixture fixture, ITestOutputHelp
         Assert.DoesNotContain("FileNotFoundException", html);
         Assert.Contains("plotly", html, StringComparison.OrdinalIgnoreCase);
     }
+
+    [SkippableFact]
+    public void TheKernelExtensionLoadsInTheKernel() => Assert.Contains("extension loaded", Outputs(9));
 
     [SkippableFact]
     public void WritesAnExecutedCopyThatReadsBackWithOutputs()
