@@ -63,7 +63,7 @@ internal static class NotebooksCommand
             .StartAsync(async ctx =>
             {
                 var tasks = paths.ToDictionary(p => Path.GetFileNameWithoutExtension(p), p => ctx.AddTask(Markup.Escape(Path.GetFileNameWithoutExtension(p)), autoStart: false));
-                var progress = new Progress<NotebookProgress>(p =>
+                var progress = new InlineProgress<NotebookProgress>(p =>
                 {
                     var task = tasks[p.Name];
                     if (!task.IsStarted) task.StartTask();
@@ -95,6 +95,12 @@ internal static class NotebooksCommand
         int notRun = paths.Count - runs.Count;
         if (notRun > 0) console.MarkupLine($"[yellow]{notRun} notebook(s) not run after the failure (use --keep-going)[/]");
         return runs.All(r => r.Succeeded) && notRun == 0 ? 0 : 1;
+    }
+
+    // Progress<T> posts to the thread pool, so reports can arrive out of order; the Spectre tasks are thread-safe.
+    private sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
