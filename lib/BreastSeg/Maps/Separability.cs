@@ -22,6 +22,11 @@ public sealed record Separability(double LesionMean, double LesionStd, double Ba
     /// <summary>Contrast-to-noise ratio |mean_l - mean_b| / sqrt(std_l^2 + std_b^2).</summary>
     public double Cnr => Math.Abs(Contrast) / Math.Sqrt(LesionStd * LesionStd + BackgroundStd * BackgroundStd);
 
+    /// <summary>Separability of a map of <paramref name="view"/>'s frame: its lesion against <paramref name="background"/>
+    /// (default a <see cref="BackgroundRegion.DefaultRingMm"/> mm ring).</summary>
+    public static Separability Measure(double[] map, RfView view, BackgroundRegion? background = null) =>
+        Measure(map, view.Mask, background ?? BackgroundRegion.Ring(), view.Frame.Acquisition);
+
     /// <summary>Separability of <paramref name="map"/> between the lesion of <paramref name="mask"/> and <paramref name="background"/>.
     /// Non-finite map values (Nakagami m of constant windows) are left out.</summary>
     public static Separability Measure(double[] map, LesionMask mask, BackgroundRegion background, Acquisition acquisition)

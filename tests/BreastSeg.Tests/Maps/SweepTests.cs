@@ -87,6 +87,8 @@ public class SweepTests
         var entropy = report.Cases[1];
         Assert.Equal(EntropyMap.Compute(env, samples, lines, new WindowSize(9, 3), 32), entropy.Map);
         Assert.Equal(Separability.Measure(entropy.Map!, mask, options.Background, Acquisition.Oasbud), entropy.Separability);
+        var view = new RfView(new RfFrame(samples, lines, env), mask);
+        Assert.Equal(Separability.Measure(entropy.Map!, mask, BackgroundRegion.Ring(), Acquisition.Oasbud), Separability.Measure(entropy.Map!, view));
         var nakagami = report.Cases.Last();
         Assert.Equal(MapKind.Nakagami, nakagami.Kind);
         Assert.True(nakagami.Separability.Contrast < 0);
