@@ -68,6 +68,25 @@ public class EntropyMapTests
         NaiveReference.AssertClose(expected, fromLevels, 1e-9, samples);
     }
 
+    // scikit-image 0.19.3: skimage.filters.rank.entropy(img, np.ones(footprint)) flattened column-major, for the 7 x 6
+    // uint8 image img[r, c] = (7 r + 3 c + r c) % 5.
+    private static readonly double[] Skimage3x3 = [2.0, 2.2516291673878226, 1.584962500721156, 2.2516291673878226, 1.9182958340544896, 1.9182958340544896, 2.0, 1.9182958340544893, 2.1971597234241496, 2.1971597234241496, 2.197159723424149, 1.9749375012019272, 1.974937501201927, 1.9182958340544893, 1.9182958340544896, 1.657742726504889, 1.8799649487271113, 1.657742726504889, 2.197159723424149, 2.1971597234241496, 1.9182958340544896, 2.2516291673878226, 1.8799649487271113, 1.4355205042826666, 1.8799649487271113, 2.1971597234241496, 2.1971597234241496, 2.2516291673878226, 1.9182958340544896, 1.657742726504889, 1.8799649487271113, 1.657742726504889, 2.1971597234241496, 2.197159723424149, 1.9182958340544896, 1.5, 1.9182958340544896, 2.2516291673878226, 1.9182958340544896, 1.9182958340544893, 1.9182958340544896, 1.5];
+    private static readonly double[] Skimage4x2 = [1.0, 1.584962500721156, 2.0, 2.0, 2.0, 2.0, 1.584962500721156, 2.0, 2.2516291673878226, 2.25, 2.25, 2.25, 2.0, 1.9182958340544896, 1.5, 1.9182958340544896, 2.25, 2.25, 2.25, 2.0, 1.9182958340544893, 1.5, 1.2516291673878228, 1.5487949406953985, 1.5487949406953985, 1.5487949406953985, 2.0, 1.792481250360578, 1.5, 1.2516291673878228, 1.5487949406953985, 1.5487949406953985, 1.5487949406953985, 2.0, 1.792481250360578, 1.5, 1.9182958340544896, 2.25, 2.25, 2.25, 2.0, 1.9182958340544896];
+
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(4, 2)]
+    public void GlobalModeReproducesScikitImageValues(int h, int w)
+    {
+        var image = new int[7 * 6];
+        for (int c = 0; c < 6; c++)
+            for (int r = 0; r < 7; r++) image[c * 7 + r] = (7 * r + 3 * c + r * c) % 5;
+        var expected = h == 3 ? Skimage3x3 : Skimage4x2;
+        NaiveReference.AssertClose(expected, EntropyMap.FromLevels(image, 7, 6, new WindowSize(h, w), 5), 1e-12, 7);
+        var global = EntropyMap.Compute(image.Select(x => (double)x).ToArray(), 7, 6, new WindowSize(h, w), 5, EntropyNormalization.Global);
+        NaiveReference.AssertClose(expected, global, 1e-12, 7);
+    }
+
     [Theory]
     [InlineData(EntropyNormalization.Window)]
     [InlineData(EntropyNormalization.Global)]
