@@ -3,7 +3,7 @@ using BenchmarkDotNet.Running;
 using BreastSeg.Benchmarks;
 
 // Full run:  dotnet run -c Release --project tests/BreastSeg.Benchmarks -- --filter '*'
-// Quick look (Stopwatch, best of 5): dotnet run -c Release --project tests/BreastSeg.Benchmarks -- --quick
+// Quick look (Stopwatch, best of 10 after 3 warm-up runs): dotnet run -c Release --project tests/BreastSeg.Benchmarks -- --quick
 if (args.Contains("--quick"))
 {
     var b = new MapBenchmarks();
@@ -19,19 +19,19 @@ if (args.Contains("--quick"))
         Time($"entropy window    threads={threads}", () => b.EntropyWindow());
         Time($"nakagami          threads={threads}", () => b.Nakagami());
     }
-    Time("naive envelope (1 FFT/line)", () => naive.NaiveEnvelopeOneFftPerLine(), 3);
-    Time($"naive entropy global, {MapBenchmarks.NaiveLines} lines", () => naive.NaiveEntropyGlobal64Lines(), 3);
-    Time($"naive entropy window, {MapBenchmarks.NaiveLines} lines", () => naive.NaiveEntropyWindow64Lines(), 3);
-    Time($"naive nakagami, {MapBenchmarks.NaiveLines} lines", () => naive.NaiveNakagami64Lines(), 3);
+    Time("naive envelope (1 FFT/line)", () => naive.NaiveEnvelopeOneFftPerLine(), 4);
+    Time($"naive entropy global, {MapBenchmarks.NaiveLines} lines", () => naive.NaiveEntropyGlobal64Lines(), 4);
+    Time($"naive entropy window, {MapBenchmarks.NaiveLines} lines", () => naive.NaiveEntropyWindow64Lines(), 4);
+    Time($"naive nakagami, {MapBenchmarks.NaiveLines} lines", () => naive.NaiveNakagami64Lines(), 4);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(MapBenchmarks).Assembly).Run(args);
 
 // Best wall-clock time and the process CPU time of that run: on a shared machine the CPU time of a single-thread run
 // is the better estimate of the work itself (time spent descheduled is not counted).
-static void Time(string name, Func<object> run, int repeats = 5)
+static void Time(string name, Func<object> run, int repeats = 10)
 {
-    run();
+    for (int w = 0; w < 3; w++) run();
     double best = double.MaxValue, cpuOfBest = 0;
     var process = Process.GetCurrentProcess();
     for (int r = 0; r < repeats; r++)
