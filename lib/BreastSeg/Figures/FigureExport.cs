@@ -58,10 +58,16 @@ public static class FigureExport
     }
 
     /// <summary>A complete HTML page showing the chart, with plotly.js inlined rather than loaded from a CDN.</summary>
-    public static string ToSelfContainedHtml(GenericChart chart)
+    public static string ToSelfContainedHtml(GenericChart chart) => GenericChart.toEmbeddedHTML(WithInlinePlotlyJs(chart));
+
+    /// <summary>
+    /// The chart set to inline plotly.js (Plotly.NET's bundled copy) in its HTML instead of loading it from a CDN; needed
+    /// offline, and by Plotly.NET.ImageExport, which otherwise waits 30 s for a script that never loads.
+    /// </summary>
+    public static GenericChart WithInlinePlotlyJs(GenericChart chart)
     {
         var options = DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.Full));
-        return GenericChart.toEmbeddedHTML(GenericChart.setDisplayOptions(options, chart));
+        return GenericChart.setDisplayOptions(options, chart);
     }
 
     /// <summary>The chart's layout width and height (CSS px), or the defaults.</summary>
