@@ -50,7 +50,16 @@ public static class FigureExport
             var renderer = RendererFor(browser.ExecutablePath);
             if (renderer is null)
                 return new FigureFiles(html, null, $"PNG not written for {Path.GetFileName(basePathWithoutExt)}: {_launchProblem}");
-            png = renderer.RenderPng(chart, width, height, scale);
+            try
+            {
+                png = renderer.RenderPng(chart, width, height, scale);
+            }
+            catch (Exception e) when (e is PuppeteerSharp.PuppeteerException or InvalidOperationException or FormatException)
+            {
+                // A crashed or stuck browser costs this figure's PNG, not the run; the next figure starts a new one.
+                CloseBrowser();
+                return new FigureFiles(html, null, $"PNG not written for {Path.GetFileName(basePathWithoutExt)}: rendering failed ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
+            }
         }
         string pngPath = basePathWithoutExt + ".png";
         AtomicFile.WriteAllBytes(pngPath, png);
@@ -100,7 +109,7 @@ public static class FigureExport
         {
             _renderer = ChromiumRenderer.Launch(executable);
         }
-        catch (Exception e) when (e is PuppeteerSharp.PuppeteerException or IOException or InvalidOperationException or System.ComponentModel.Win32Exception or TimeoutException)
+        catch (Exception e) when (e is PuppeteerSharp.PuppeteerException or PuppeteerSharp.ProcessException or IOException or InvalidOperationException or System.ComponentModel.Win32Exception or TimeoutException)
         {
             // Remembered so a broken browser costs one failed start per process, not one per figure.
             _launchProblem = $"{executable} did not start ({e.GetType().Name}: {e.Message.Split('\n')[0]}); {ChromiumLocator.Hint}";
