@@ -28,7 +28,7 @@ public static class AttentionMapsFigure
         var traces = new List<Trace>();
         var layout = new List<(string, object?)>();
         var annotations = new List<object>();
-        var inputRange = Range(cases.Select(c => c.Input));
+        var inputRange = MmImage.CommonRange(cases.Select(c => c.Input));
         for (int row = 0; row < cases.Count; row++)
         {
             var c = cases[row];
@@ -55,13 +55,5 @@ public static class AttentionMapsFigure
         layout.Add(("height", 110 + 330 * cases.Count));
         layout.Add(("margin", Obj(("l", 70), ("r", 30), ("t", 90), ("b", 90))));
         return Chart(traces, layout.ToArray());
-    }
-
-    private static (double Min, double Max) Range(IEnumerable<MmImage> images)
-    {
-        var ranges = images.Select(i => i.Range()).Where(r => !double.IsNaN(r.Min)).ToList();
-        if (ranges.Count == 0) return (0, 1);
-        double min = ranges.Min(r => r.Min), max = ranges.Max(r => r.Max);
-        return max > min ? (min, max) : (min, min + 1);
     }
 }

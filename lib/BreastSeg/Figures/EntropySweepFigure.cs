@@ -75,9 +75,7 @@ public static class EntropySweepFigure
         if (maps.Count == 0) throw new ArgumentException("no maps to show", nameof(maps));
         var panels = new ImagePanels(1, 1);
         var ordered = maps.OrderBy(m => m.Window).ToList();
-        var ranges = ordered.Select(m => m.Map.Range()).Where(r => !double.IsNaN(r.Min)).ToList();
-        double min = ranges.Count > 0 ? ranges.Min(r => r.Min) : 0, max = ranges.Count > 0 ? ranges.Max(r => r.Max) : 1;
-        if (!(max > min)) max = min + 1;
+        var (min, max) = MmImage.CommonRange(ordered.Select(m => m.Map));
 
         var traces = new List<Trace>();
         for (int i = 0; i < ordered.Count; i++)

@@ -34,7 +34,7 @@ public static class ExampleCasesFigure
         var layout = new List<(string, object?)>();
         var annotations = new List<object>();
         var models = cases.SelectMany(c => c.Predictions.Select(p => p.Model)).Distinct().ToList();
-        var entropy = entropyRangeBits ?? EntropyRange(cases);
+        var entropy = entropyRangeBits ?? MmImage.CommonRange(cases.Select(c => c.EntropyBits));
 
         for (int row = 0; row < cases.Count; row++)
         {
@@ -69,14 +69,6 @@ public static class ExampleCasesFigure
         layout.Add(("height", 130 + 440 * cases.Count));
         layout.Add(("margin", Obj(("l", 70), ("r", 30), ("t", 90), ("b", 110))));
         return Chart(traces, layout.ToArray());
-    }
-
-    private static (double Min, double Max) EntropyRange(IReadOnlyList<ExampleCase> cases)
-    {
-        var ranges = cases.Select(c => c.EntropyBits.Range()).Where(r => !double.IsNaN(r.Min)).ToList();
-        if (ranges.Count == 0) return (0, 1);
-        double min = ranges.Min(r => r.Min), max = ranges.Max(r => r.Max);
-        return max > min ? (min, max) : (min, min + 1);
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

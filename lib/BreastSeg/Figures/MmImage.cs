@@ -62,6 +62,18 @@ public sealed record MmImage(ImageGeometry Geometry, double[] Values)
         return z;
     }
 
+    /// <summary>
+    /// The finite range shared by several images, for one colour scale across panels; (0, 1) when there are no finite
+    /// values and (v, v + 1) when all equal v, so a colour bar can always be drawn.
+    /// </summary>
+    public static (double Min, double Max) CommonRange(IEnumerable<MmImage> images)
+    {
+        var ranges = images.Select(i => i.Range()).Where(r => !double.IsNaN(r.Min)).ToList();
+        if (ranges.Count == 0) return (0, 1);
+        double min = ranges.Min(r => r.Min), max = ranges.Max(r => r.Max);
+        return max > min ? (min, max) : (min, min + 1);
+    }
+
     /// <summary>Finite minimum and maximum of the values (NaN where there are none).</summary>
     public (double Min, double Max) Range()
     {

@@ -60,6 +60,19 @@ public class GeometryTests
     }
 
     [Fact]
+    public void The_common_colour_range_spans_every_finite_value_of_every_image()
+    {
+        var rng = new Random(8);
+        var g = new ImageGeometry(6, 5, 0.1, 0.1);
+        var images = Enumerable.Range(0, 4).Select(_ => new MmImage(g, Enumerable.Range(0, 30)
+            .Select(_ => rng.NextDouble() < 0.1 ? double.NaN : rng.NextDouble() < 0.05 ? double.NegativeInfinity : 10 * rng.NextDouble() - 5).ToArray())).ToList();
+        var finite = images.SelectMany(i => i.Values).Where(double.IsFinite).ToList();
+        Assert.Equal((finite.Min(), finite.Max()), MmImage.CommonRange(images));
+        Assert.Equal((0.0, 1.0), MmImage.CommonRange([new MmImage(g, Enumerable.Repeat(double.NaN, 30).ToArray())]));
+        Assert.Equal((2.0, 3.0), MmImage.CommonRange([new MmImage(g, Enumerable.Repeat(2.0, 30).ToArray())]));
+    }
+
+    [Fact]
     public void Mask_outlines_map_to_mm_through_the_grid()
     {
         var g = new ImageGeometry(5, 4, 0.5, 2.0, 10, 0);
