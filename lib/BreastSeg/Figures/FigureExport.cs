@@ -41,7 +41,7 @@ public static class FigureExport
 
         browser ??= ChromiumLocator.Find();
         if (browser.ExecutablePath is null)
-            return new FigureFiles(html, null, $"PNG not written for {Path.GetFileName(basePathWithoutExt)}: {browser.Problem}");
+            return WithoutPng(html, basePathWithoutExt, browser.Problem!);
 
         var (width, height) = SizeOf(chart);
         byte[] png;
@@ -49,7 +49,7 @@ public static class FigureExport
         {
             var renderer = RendererFor(browser.ExecutablePath);
             if (renderer is null)
-                return new FigureFiles(html, null, $"PNG not written for {Path.GetFileName(basePathWithoutExt)}: {_launchProblem}");
+                return WithoutPng(html, basePathWithoutExt, _launchProblem!);
             try
             {
                 png = renderer.RenderPng(chart, width, height, scale);
@@ -58,12 +58,19 @@ public static class FigureExport
             {
                 // A crashed or stuck browser costs this figure's PNG, not the run; the next figure starts a new one.
                 CloseBrowser();
-                return new FigureFiles(html, null, $"PNG not written for {Path.GetFileName(basePathWithoutExt)}: rendering failed ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
+                return WithoutPng(html, basePathWithoutExt, $"rendering failed ({e.GetType().Name}: {e.Message.Split('\n')[0]})");
             }
         }
         string pngPath = basePathWithoutExt + ".png";
         AtomicFile.WriteAllBytes(pngPath, png);
         return new FigureFiles(html, pngPath, null);
+    }
+
+    // A PNG left from an earlier run would no longer match the HTML beside it.
+    private static FigureFiles WithoutPng(string html, string basePathWithoutExt, string reason)
+    {
+        File.Delete(basePathWithoutExt + ".png");
+        return new FigureFiles(html, null, $"PNG not written for {Path.GetFileName(basePathWithoutExt)}: {reason}");
     }
 
     /// <summary>A complete HTML page showing the chart, with plotly.js inlined rather than loaded from a CDN.</summary>

@@ -28,6 +28,8 @@ public sealed class FigureExportTests(ITestOutputHelper output) : IDisposable
     public void Without_a_browser_the_html_is_written_and_the_note_says_how_to_get_pngs()
     {
         string basePath = Path.Combine(_dir, "sub", "dice");
+        Directory.CreateDirectory(Path.Combine(_dir, "sub"));
+        File.WriteAllText(basePath + ".png", "a PNG of an earlier run");
         var files = FigureExport.Save(TestCharts.Small("no browser"), basePath, browser: new ChromiumSearch(null, "no Chromium found; " + ChromiumLocator.Hint));
         Assert.Equal(basePath + ".html", files.HtmlPath);
         Assert.True(File.Exists(files.HtmlPath));
