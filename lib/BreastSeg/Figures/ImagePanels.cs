@@ -56,8 +56,13 @@ internal sealed class ImagePanels(int rows, int columns)
     }
 
     /// <summary>Row title, left-aligned above the row's panel titles.</summary>
-    public DynamicObj.DynamicObj RowTitle(int row, string text) =>
-        PaperText(text, 0, YDomain(row).To + 0.045 / Rows + 0.01, xanchor: "left", size: FigureStyle.FontSize + 1);
+    public DynamicObj.DynamicObj RowTitle(int row, string text)
+    {
+        var title = PaperText(text, 0, YDomain(row).To + 0.045 / Rows + 0.01, xanchor: "left", size: FigureStyle.FontSize + 1);
+        // Drawn over a colour bar it may cross, on white so both stay readable.
+        title.SetProperty("bgcolor", "white");
+        return title;
+    }
 
     /// <summary>A colour axis whose bar stands right of <paramref name="column"/>.</summary>
     public DynamicObj.DynamicObj ColorAxis(int column, object colorscale, double min, double max, string title, bool reverse = false) =>
