@@ -23,13 +23,19 @@ public static class FSharpCoreResolver
     /// <summary>Whether <see cref="Install"/> has run in this process.</summary>
     public static bool IsInstalled => Volatile.Read(ref _installed) == 1;
 
-    /// <summary>The loaded FSharp.Core for a request of FSharp.Core, or null (other assemblies, or none loaded).</summary>
+    /// <summary>
+    /// For a request of FSharp.Core: the FSharp.Core already loaded, else the host's own copy beside the application
+    /// (no F# code has run yet; the kernel's F# support loads that one anyway); null for other assemblies.
+    /// </summary>
     public static Assembly? Resolve(AssemblyLoadContext context, AssemblyName requested)
     {
         if (!string.Equals(requested.Name, "FSharp.Core", StringComparison.OrdinalIgnoreCase)) return null;
-        return AppDomain.CurrentDomain.GetAssemblies()
+        var loaded = AppDomain.CurrentDomain.GetAssemblies()
             .Where(a => string.Equals(a.GetName().Name, "FSharp.Core", StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(a => a.GetName().Version)
             .FirstOrDefault();
+        if (loaded is not null) return loaded;
+        string hosts = Path.Combine(AppContext.BaseDirectory, "FSharp.Core.dll");
+        return File.Exists(hosts) ? context.LoadFromAssemblyPath(hosts) : null;
     }
 }
