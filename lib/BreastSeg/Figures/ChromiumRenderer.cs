@@ -13,26 +13,24 @@ public sealed class ChromiumRenderer : IDisposable
 {
     private readonly IBrowser _browser;
     private readonly IPage _page;
-    private readonly string _profile;
     private readonly object _gate = new();
 
-    private ChromiumRenderer(IBrowser browser, IPage page, string profile)
+    private ChromiumRenderer(IBrowser browser, IPage page)
     {
         _browser = browser;
         _page = page;
-        _profile = profile;
     }
 
-    /// <summary>Starts <paramref name="executablePath"/> headless with a fresh profile and loads plotly.js into a page.</summary>
+    /// <summary>
+    /// Starts <paramref name="executablePath"/> headless and loads plotly.js into a page. PuppeteerSharp gives the
+    /// browser a fresh temporary profile and removes it when the browser closes.
+    /// </summary>
     public static ChromiumRenderer Launch(string executablePath)
     {
-        string profile = Path.Combine(Path.GetTempPath(), $"breastseg-chromium-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(profile);
         var options = new LaunchOptions
         {
             ExecutablePath = executablePath,
             Headless = true,
-            UserDataDir = profile,
             Args = LaunchArguments(),
             Timeout = 60_000,
         };
@@ -43,12 +41,11 @@ public sealed class ChromiumRenderer : IDisposable
             var page = browser.NewPageAsync().GetAwaiter().GetResult();
             page.SetContentAsync($"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><script>{PlotlyJs.Source}</script></head><body></body></html>")
                 .GetAwaiter().GetResult();
-            return new ChromiumRenderer(browser, page, profile);
+            return new ChromiumRenderer(browser, page);
         }
         catch
         {
             browser?.Dispose();
-            TryDeleteProfile(profile);
             throw;
         }
     }
@@ -86,22 +83,14 @@ public sealed class ChromiumRenderer : IDisposable
         return Convert.FromBase64String(dataUrl[prefix.Length..]);
     }
 
-    /// <summary>Closes the browser and removes its temporary profile.</summary>
+    /// <summary>Closes the browser (PuppeteerSharp then removes its temporary profile).</summary>
     public void Dispose()
     {
         try { _browser.CloseAsync().GetAwaiter().GetResult(); }
         catch (Exception e) when (e is PuppeteerException or IOException or InvalidOperationException) { }
         _browser.Dispose();
-        TryDeleteProfile(_profile);
     }
 
     private static bool IsRoot() =>
         !OperatingSystem.IsWindows() && string.Equals(Environment.UserName, "root", StringComparison.Ordinal);
-
-    private static void TryDeleteProfile(string profile)
-    {
-        try { Directory.Delete(profile, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
-    }
 }
