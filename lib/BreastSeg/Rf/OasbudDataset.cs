@@ -115,6 +115,7 @@ public sealed class OasbudDataset
         int bad = -1, badCount = 0;
         switch (array.Real)
         {
+            // double[] and float[] cannot be reinterpreted as any other array type, so pattern matching is exact here.
             case double[] d: for (int i = 0; i < d.Length; i++) if (!double.IsFinite(d[i])) { badCount++; if (bad < 0) bad = i; } break;
             case float[] f: for (int i = 0; i < f.Length; i++) if (!float.IsFinite(f[i])) { badCount++; if (bad < 0) bad = i; } break;
             default: return; // integer and logical data are always finite

@@ -92,7 +92,7 @@ internal sealed class Level5Writer
     /// <summary>Content bytes of a miMATRIX element (after its tag).</summary>
     private static long MatrixBytes(MatValue value, string name)
     {
-        long bytes = 16 + Padded(4L * value.Dimensions.Length) + 8 + NameBytes(name);
+        long bytes = 16 + 8 + Padded(4L * value.Dimensions.Length) + 8 + NameBytes(name);
         switch (value)
         {
             case MatNumeric n:

@@ -13,7 +13,7 @@ public sealed class MatNumeric : MatValue
         _dimensions = CheckDimensions(dimensions, nameof(dimensions));
         Class = MatTypes.ClassOfElementType(real.GetType().GetElementType()!)
             ?? throw new ArgumentException($"element type {real.GetType().GetElementType()!.Name} is not a MATLAB numeric class", nameof(real));
-        IsLogical = real is bool[];
+        IsLogical = real.GetType() == typeof(bool[]);
         if (real.Rank != 1 || real.LongLength != Count)
             throw new ArgumentException($"data holds {real.LongLength} values, the dimensions {ShapeText} need {Count}", nameof(real));
         if (imaginary is not null)

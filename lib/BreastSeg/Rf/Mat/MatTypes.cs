@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace BreastSeg.Rf.Mat;
@@ -62,19 +63,23 @@ internal static class MatTypes
     /// <summary>The first byte of an array's element data (any element type).</summary>
     public static ref byte DataReference(Array data) => ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(data);
 
-    public static double[] ToDoubles(Array data) => data switch
+    /// <summary>The element type code of an array. Pattern matching cannot tell byte[] from sbyte[] (or short[] from
+    /// ushort[], ...): the runtime lets one be cast to the other, so dispatch on the exact element type instead.</summary>
+    public static TypeCode ElementCode(Array data) => Type.GetTypeCode(data.GetType().GetElementType());
+
+    public static double[] ToDoubles(Array data) => ElementCode(data) switch
     {
-        double[] d => (double[])d.Clone(),
-        float[] a => Widen<float>(a),
-        sbyte[] a => Widen<sbyte>(a),
-        byte[] a => Widen<byte>(a),
-        short[] a => Widen<short>(a),
-        ushort[] a => Widen<ushort>(a),
-        int[] a => Widen<int>(a),
-        uint[] a => Widen<uint>(a),
-        long[] a => Widen<long>(a),
-        ulong[] a => Widen<ulong>(a),
-        bool[] a => Array.ConvertAll(a, b => b ? 1.0 : 0.0),
+        TypeCode.Double => (double[])data.Clone(),
+        TypeCode.Single => Widen(Unsafe.As<float[]>(data)),
+        TypeCode.SByte => Widen(Unsafe.As<sbyte[]>(data)),
+        TypeCode.Byte => Widen(Unsafe.As<byte[]>(data)),
+        TypeCode.Int16 => Widen(Unsafe.As<short[]>(data)),
+        TypeCode.UInt16 => Widen(Unsafe.As<ushort[]>(data)),
+        TypeCode.Int32 => Widen(Unsafe.As<int[]>(data)),
+        TypeCode.UInt32 => Widen(Unsafe.As<uint[]>(data)),
+        TypeCode.Int64 => Widen(Unsafe.As<long[]>(data)),
+        TypeCode.UInt64 => Widen(Unsafe.As<ulong[]>(data)),
+        TypeCode.Boolean => Array.ConvertAll(Unsafe.As<bool[]>(data), b => b ? 1.0 : 0.0),
         _ => throw new ArgumentException($"unsupported element type {data.GetType().Name}", nameof(data)),
     };
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace BreastSeg.Rf.Mat;
@@ -44,20 +45,20 @@ internal static class StoredDataConverter
 
     private static void Into<TSource>(ReadOnlySpan<TSource> source, Array target, int offset) where TSource : unmanaged, INumberBase<TSource>
     {
-        switch (target)
+        switch (MatTypes.ElementCode(target))
         {
-            case double[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case float[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case sbyte[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case byte[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case short[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case ushort[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case int[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case uint[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case long[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case ulong[] t: To(source, t.AsSpan(offset, source.Length)); break;
-            case bool[] t:
-                var flags = t.AsSpan(offset, source.Length);
+            case TypeCode.Double: To(source, Unsafe.As<double[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.Single: To(source, Unsafe.As<float[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.SByte: To(source, Unsafe.As<sbyte[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.Byte: To(source, Unsafe.As<byte[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.Int16: To(source, Unsafe.As<short[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.UInt16: To(source, Unsafe.As<ushort[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.Int32: To(source, Unsafe.As<int[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.UInt32: To(source, Unsafe.As<uint[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.Int64: To(source, Unsafe.As<long[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.UInt64: To(source, Unsafe.As<ulong[]>(target).AsSpan(offset, source.Length)); break;
+            case TypeCode.Boolean:
+                var flags = Unsafe.As<bool[]>(target).AsSpan(offset, source.Length);
                 for (int i = 0; i < source.Length; i++) flags[i] = !TSource.IsZero(source[i]);
                 break;
             default: throw new ArgumentException($"unsupported element type {target.GetType().Name}", nameof(target));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using BreastSeg.Rf.Mat;
 
@@ -15,20 +16,21 @@ public sealed record ArraySummary(int[] Shape, string ClassName, double Sum, dou
     /// <summary>Summarises a numeric or logical array in its stored class (no widened copy).</summary>
     public static ArraySummary Of(MatNumeric array)
     {
-        var (sum, min, max) = array.Real switch
+        var data = array.Real;
+        var (sum, min, max) = MatTypes.ElementCode(data) switch
         {
-            double[] a => Stats<double>(a),
-            float[] a => Stats<float>(a),
-            sbyte[] a => Stats<sbyte>(a),
-            byte[] a => Stats<byte>(a),
-            short[] a => Stats<short>(a),
-            ushort[] a => Stats<ushort>(a),
-            int[] a => Stats<int>(a),
-            uint[] a => Stats<uint>(a),
-            long[] a => Stats<long>(a),
-            ulong[] a => Stats<ulong>(a),
-            bool[] a => LogicalStats(a),
-            _ => throw new ArgumentException($"unsupported element type {array.Real.GetType().Name}", nameof(array)),
+            TypeCode.Double => Stats(Unsafe.As<double[]>(data)),
+            TypeCode.Single => Stats(Unsafe.As<float[]>(data)),
+            TypeCode.SByte => Stats(Unsafe.As<sbyte[]>(data)),
+            TypeCode.Byte => Stats(Unsafe.As<byte[]>(data)),
+            TypeCode.Int16 => Stats(Unsafe.As<short[]>(data)),
+            TypeCode.UInt16 => Stats(Unsafe.As<ushort[]>(data)),
+            TypeCode.Int32 => Stats(Unsafe.As<int[]>(data)),
+            TypeCode.UInt32 => Stats(Unsafe.As<uint[]>(data)),
+            TypeCode.Int64 => Stats(Unsafe.As<long[]>(data)),
+            TypeCode.UInt64 => Stats(Unsafe.As<ulong[]>(data)),
+            TypeCode.Boolean => LogicalStats(Unsafe.As<bool[]>(data)),
+            _ => throw new ArgumentException($"unsupported element type {data.GetType().Name}", nameof(array)),
         };
         return new ArraySummary(array.Dimensions, array.ClassName, sum, min, max);
     }
