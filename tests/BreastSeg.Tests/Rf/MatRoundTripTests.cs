@@ -58,7 +58,7 @@ public class MatRoundTripTests
                 ["mask"] = MatTestData.RandomNumeric(typeof(bool), [40, 9], rng),
                 ["note"] = new MatChar([2, 3], "adbecf"),
                 ["nested"] = new MatStruct(["a"], [new Dictionary<string, MatValue> { ["a"] = MatNumeric.Scalar(1) }]),
-                ["cells"] = new MatCell([2, 1], [new MatChar("x"), MatTestData.RandomNumeric(typeof(double), [2, 2], rng, complex: true)]),
+                ["cells"] = new MatCell([2, 1], [new MatChar("ñandú"), MatTestData.RandomNumeric(typeof(double), [2, 2], rng, complex: true)]),
                 ["empty"] = new MatNumeric([0, 0], Array.Empty<double>()),
             },
             new Dictionary<string, MatValue>

@@ -8,7 +8,7 @@ namespace BreastSeg.Rf.Mat;
 
 /// <summary>
 /// Writes MAT Level-5 files as MATLAB v7 does: a 128-byte header, then one miCOMPRESSED element per variable holding
-/// its miMATRIX element (or plain miMATRIX elements, as v6 writes them). Little-endian; char data as miUINT16,
+/// its miMATRIX element (or plain miMATRIX elements, as v6 writes them). Little-endian; char data as miUINT16 (miUTF8 for non-ASCII text),
 /// logical as miUINT8 with the logical flag, every numeric class in its own data type.
 /// </summary>
 internal sealed class Level5Writer
@@ -99,7 +99,7 @@ internal sealed class Level5Writer
                 long data = Padded(n.Count * (n.IsLogical ? 1 : MatTypes.ElementSize(n.Class)));
                 return bytes + 8 + data + (n.IsComplex ? 8 + data : 0);
             case MatChar c:
-                return bytes + 8 + Padded(2 * c.Count);
+                return bytes + 8 + Padded(CharBytes(c).Length);
             case MatStruct s:
                 bytes += 8 + 8 + Padded((long)FieldNameLength(s) * s.FieldNames.Count);
                 for (int e = 0; e < s.Count; e++)
@@ -116,6 +116,16 @@ internal sealed class Level5Writer
     private static long NameBytes(string name) => name.Length is > 0 and <= 4 ? 0 : Padded(name.Length);
 
     private static long Padded(long bytes) => bytes + MatElementTags.Padding(bytes);
+
+    /// <summary>ASCII text as miUINT16, as MATLAB writes it; other text as miUTF8, which scipy.io decodes correctly
+    /// (it reads miUINT16 through a one-byte codec and garbles non-ASCII). Text with surrogate pairs stays miUINT16,
+    /// because UTF-8 would change its length in characters.</summary>
+    private static MiType CharType(MatChar c) =>
+        c.Characters.All(char.IsAscii) || c.Characters.Any(char.IsSurrogate) ? MiType.UInt16 : MiType.Utf8;
+
+    private static byte[] CharBytes(MatChar c) => CharType(c) == MiType.Utf8
+        ? Encoding.UTF8.GetBytes(c.Characters)
+        : MemoryMarshal.AsBytes(c.Characters.AsSpan()).ToArray();
 
     private static int FieldNameLength(MatStruct s) => s.FieldNames.Count == 0 ? 1 : s.FieldNames.Max(f => f.Length) + 1;
 
@@ -149,7 +159,7 @@ internal sealed class Level5Writer
                 if (n.Imaginary is not null) WriteArray(to, type, n.Imaginary);
                 break;
             case MatChar c:
-                WriteData(to, MiType.UInt16, MemoryMarshal.AsBytes(c.Characters.AsSpan()));
+                WriteData(to, CharType(c), CharBytes(c));
                 break;
             case MatStruct s:
                 int length = FieldNameLength(s);
