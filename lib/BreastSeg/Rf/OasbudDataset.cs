@@ -23,6 +23,7 @@ public sealed class OasbudDataset
         var dims = data.Dimensions;
         if (dims.Length != 2 || Math.Min(dims[0], dims[1]) > 1)
             throw new BreastSegInputException(path, $"the '{OasbudFile.VariableName}' struct array is {data.ShapeText}, expected 1xN");
+        if (data.Count == 0) throw new BreastSegInputException(path, $"the '{OasbudFile.VariableName}' struct array is {data.ShapeText}: no cases");
         var summaries = new OasbudCaseSummary[(int)data.Count];
         for (int i = 0; i < summaries.Length; i++) summaries[i] = Check(i);
         Summaries = summaries;

@@ -237,7 +237,7 @@ internal sealed class Level5Reader : IDisposable
             throw new MatFormatException($"{what}: repeated field names ({string.Join(", ", fields)}) ({input.Where})");
 
         // Grown as elements arrive: the element count comes from the file and is not trusted for allocation.
-        var values = new List<MatValue>(Math.Min(count * fieldCount, 1024));
+        var values = new List<MatValue>((int)Math.Min((long)count * fieldCount, 1024));
         for (int e = 0; e < count; e++)
             foreach (string field in fields)
                 values.Add(ReadNested(input, count == 1 ? $"{what}.{field}" : $"{what}({e + 1}).{field}", depth));
