@@ -108,13 +108,13 @@ internal static class InspectCommand
             foreach (string field in ViewFields)
             {
                 var v = c.Views[field];
-                cells.Add($"{string.Join("x", v.Shape)} {v.ClassName}\nsum {Number(v.Sum)}\n[{Number(v.Min)}, {Number(v.Max)}]");
+                cells.Add(Markup.Escape($"{string.Join("x", v.Shape)} {v.ClassName}\nsum {Number(v.Sum)}\n[{Number(v.Min)}, {Number(v.Max)}]"));
             }
             table.AddRow(cells.ToArray());
         }
         console.Write(table);
         string counts = string.Join(", ", data.ClassCounts.Select(kv => $"class {kv.Key}: {kv.Value}"));
-        console.WriteLine($"Class counts: {counts}. Malignant if class 1 means malignant: {data.MalignantCount(ClassCoding.OneIsMalignant)}; if class 0 does: {data.MalignantCount(ClassCoding.ZeroIsMalignant)}.");
+        stdout.WriteLine($"Class counts: {counts}. Malignant if class 1 means malignant: {data.MalignantCount(ClassCoding.OneIsMalignant)}; if class 0 does: {data.MalignantCount(ClassCoding.ZeroIsMalignant)}.");
     }
 
     private static void VariablesTable(string path, List<(string Name, string Class, int[] Shape, string? Fields)> variables, TextWriter stdout)
