@@ -14,7 +14,7 @@ namespace BreastSeg.Tests.Rf;
 /// </summary>
 public class MatFuzzTests
 {
-    private const int Mutations = 1000;
+    private const int Mutations = 750;
     private const long AllocationLimit = 64L << 20;
 
     public static TheoryData<string> Seeds() => ["oasbud-compressed", "oasbud-plain", "hand-built", "mixed-compressed"];

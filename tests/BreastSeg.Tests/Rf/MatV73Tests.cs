@@ -44,6 +44,8 @@ public class MatV73Tests
             ["mask"] = Matlab(new byte[] { 1, 0, 0, 1 }, "logical", 2, 2),
             ["birads"] = Matlab("4a".Select(c => (ushort)c).ToArray(), "char", 2, 1),
             ["single"] = Matlab(new float[] { 1.5f }, "single", 1, 1),
+            // MATLAB stores an empty array as its dimensions, flagged by MATLAB_empty.
+            ["e"] = new H5Dataset(new ulong[] { 0, 3 }, fileDims: [2]) { Attributes = new() { ["MATLAB_class"] = "int16", ["MATLAB_empty"] = (byte)1 } },
             ["s"] = new H5Group
             {
                 ["a"] = Matlab(new ulong[] { ulong.MaxValue, 3 }, "uint64", 2, 1),
@@ -59,7 +61,9 @@ public class MatV73Tests
         });
 
         var vars = MatFile.Read(path);
-        Assert.Equal(["birads", "d", "data", "mask", "rf", "s", "single"], vars.Keys.Order());
+        Assert.Equal(["birads", "d", "data", "e", "mask", "rf", "s", "single"], vars.Keys.Order());
+        Assert.Equal([0, 3], vars["e"].Dimensions);
+        Assert.Equal("int16", vars["e"].ClassName);
         var rfValue = (MatNumeric)vars["rf"];
         Assert.Equal([3, 2], rfValue.Dimensions);
         Assert.Equal("int16", rfValue.ClassName);

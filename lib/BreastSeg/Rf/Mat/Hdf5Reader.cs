@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using BreastSeg.IO;
 using PureHDF;
@@ -110,8 +109,8 @@ internal static class Hdf5Reader
         if (ReadAttributeInt(dataset, "MATLAB_empty") is > 0)
         {
             // An empty array is stored as its dimensions (a uint64 vector), with MATLAB_empty = 1.
-            var stored = dataset.Read<ulong[]>();
-            int[] emptyDims = stored.Length >= 2 ? stored.Select(d => (int)Math.Min(d, int.MaxValue)).ToArray() : [0, 0];
+            var storedDims = dataset.Read<ulong[]>();
+            int[] emptyDims = storedDims.Length >= 2 ? storedDims.Select(d => (int)Math.Min(d, int.MaxValue)).ToArray() : [0, 0];
             if (emptyDims.Aggregate(1L, (a, d) => a * d) != 0) throw new MatFormatException($"{what}: MATLAB_empty array with dimensions {string.Join("x", emptyDims)}");
             return matlabClass switch
             {
@@ -132,20 +131,20 @@ internal static class Hdf5Reader
         if (type.Class == H5DataTypeClass.Compound) throw new MatFormatException($"{what}: complex (compound) v7.3 arrays are not supported");
         if (type.Class is not (H5DataTypeClass.FixedPoint or H5DataTypeClass.FloatingPoint))
             throw new MatFormatException($"{what}: HDF5 data of class {type.Class} is not a MATLAB numeric or char array");
-        Array stored2 = ReadNumeric(dataset, type, what);
+        Array stored = ReadNumeric(dataset, type, what);
         if (matlabClass == "char")
         {
-            var chars = new char[stored2.Length];
-            var codes = MatTypes.ToDoubles(stored2);
+            var chars = new char[stored.Length];
+            var codes = MatTypes.ToDoubles(stored);
             for (int i = 0; i < chars.Length; i++) chars[i] = (char)codes[i];
             return new MatChar(dims, new string(chars));
         }
         bool logical = matlabClass == "logical";
-        var matClass = matlabClass is null ? MatTypes.ClassOfElementType(stored2.GetType().GetElementType()!)!.Value : ClassOf(matlabClass, what);
-        var storedClass = MatTypes.ClassOfElementType(stored2.GetType().GetElementType()!)!.Value;
-        if (storedClass == matClass && !logical) return new MatNumeric(dims, stored2);
-        var target = MatTypes.Allocate(matClass, logical, stored2.Length);
-        var bytes = MemoryMarshal.CreateReadOnlySpan(ref MatTypes.DataReference(stored2), stored2.Length * MatTypes.ElementSize(storedClass));
+        var matClass = matlabClass is null ? MatTypes.ClassOfElementType(stored.GetType().GetElementType()!)!.Value : ClassOf(matlabClass, what);
+        var storedClass = MatTypes.ClassOfElementType(stored.GetType().GetElementType()!)!.Value;
+        if (storedClass == matClass && !logical) return new MatNumeric(dims, stored);
+        var target = MatTypes.Allocate(matClass, logical, stored.Length);
+        var bytes = MemoryMarshal.CreateReadOnlySpan(ref MatTypes.DataReference(stored), stored.Length * MatTypes.ElementSize(storedClass));
         StoredDataConverter.Convert(bytes, (int)MatElementTags.ForClass(storedClass), target, 0);
         return new MatNumeric(dims, target);
     }

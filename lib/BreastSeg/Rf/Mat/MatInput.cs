@@ -22,6 +22,9 @@ internal sealed class MatInput(Stream stream, long limit, bool swap, bool sizesP
     public const int ChunkBytes = 1 << 20;
 
     private byte[]? _scratch;
+    // Chunk buffers are reused across arrays: otherwise each large array leaves its size in large-object garbage, and
+    // a 600 MB data set peaks near 1.5 times its size instead of about once.
+    private readonly Stack<byte[]> _chunkPool = new();
 
     public long Position { get; private set; }
     public long Limit { get; private set; } = limit;
@@ -114,7 +117,8 @@ internal sealed class MatInput(Stream stream, long limit, bool swap, bool sizesP
             var chunks = ReadChunks(tag.Bytes, what);
             data = new byte[tag.Bytes];
             int at = 0;
-            foreach (var c in chunks) { c.CopyTo(data, at); at += c.Length; }
+            foreach (var c in chunks) { c.AsSpan().CopyTo(data.AsSpan(at)); at += c.Count; }
+            ReturnChunks(chunks);
         }
         else
         {
@@ -125,18 +129,25 @@ internal sealed class MatInput(Stream stream, long limit, bool swap, bool sizesP
         return data;
     }
 
-    /// <summary>Reads <paramref name="bytes"/> bytes in chunks, so memory follows the data actually present.</summary>
-    public List<byte[]> ReadChunks(long bytes, string what)
+    /// <summary>Reads <paramref name="bytes"/> bytes in chunks, so memory follows the data actually present.
+    /// Give the chunks back with <see cref="ReturnChunks"/>.</summary>
+    private List<ArraySegment<byte>> ReadChunks(long bytes, string what)
     {
-        var chunks = new List<byte[]>();
+        var chunks = new List<ArraySegment<byte>>();
         while (bytes > 0)
         {
-            var chunk = new byte[Math.Min(bytes, ChunkBytes)];
-            ReadExactly(chunk, what);
+            var buffer = _chunkPool.Count > 0 ? _chunkPool.Pop() : new byte[ChunkBytes];
+            var chunk = new ArraySegment<byte>(buffer, 0, (int)Math.Min(bytes, ChunkBytes));
             chunks.Add(chunk);
-            bytes -= chunk.Length;
+            ReadExactly(chunk, what);
+            bytes -= chunk.Count;
         }
         return chunks;
+    }
+
+    private void ReturnChunks(List<ArraySegment<byte>> chunks)
+    {
+        foreach (var c in chunks) _chunkPool.Push(c.Array!);
     }
 
     /// <summary>Reads the numeric data of an element into a new array of the array class (converting the stored type).</summary>
@@ -155,7 +166,7 @@ internal sealed class MatInput(Stream stream, long limit, bool swap, bool sizesP
             return smallTarget;
         }
         Need(tag.Bytes, what);
-        List<byte[]>? chunks = !SizesProven && tag.Bytes > ChunkBytes ? ReadChunks(tag.Bytes, what) : null;
+        List<ArraySegment<byte>>? chunks = !SizesProven && tag.Bytes > ChunkBytes ? ReadChunks(tag.Bytes, what) : null;
         var target = MatTypes.Allocate(matClass, logical, count);
         if (chunks is not null)
         {
@@ -164,8 +175,9 @@ internal sealed class MatInput(Stream stream, long limit, bool swap, bool sizesP
             {
                 if (Swap) StoredDataConverter.SwapBytes(chunk, size);
                 StoredDataConverter.Convert(chunk, tag.Type, target, offset);
-                offset += chunk.Length / size;
+                offset += chunk.Count / size;
             }
+            ReturnChunks(chunks);
         }
         else if (!logical && tag.Type == (int)MatElementTags.ForClass(matClass))
         {
