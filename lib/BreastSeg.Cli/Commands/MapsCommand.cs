@@ -95,8 +95,9 @@ internal static class MapsCommand
         if (from is not ("rf" or "envelope")) throw new BreastSegInputException("--from", $"unknown input kind '{request.From}'; use rf or envelope");
         if (!File.Exists(request.Input)) throw new BreastSegInputException(request.Input, "file not found");
         var variables = MatFile.Read(request.Input);
-        IEnumerable<KeyValuePair<string, MatValue>> result = variables.TryGetValue("data", out var data) && data is MatStruct s && s.FieldNames.Contains("rf1")
-            ? [new("data", OasbudMaps(request, stdout))]
+        var oasbud = variables.FirstOrDefault(kv => OasbudFile.IsOasbudLayout(kv.Key, kv.Value));
+        IEnumerable<KeyValuePair<string, MatValue>> result = oasbud.Value is not null
+            ? [new(OasbudFile.VariableName, OasbudMaps(request, OasbudFile.FromVariable(request.Input, oasbud.Value), stdout))]
             : PlainMaps(request, variables, from == "envelope");
         MatFile.Write(request.Output, result);
         stdout.WriteLine($"maps: wrote {request.Output}");
@@ -133,9 +134,8 @@ internal static class MapsCommand
         };
     }
 
-    private static MatStruct OasbudMaps(MapsRequest request, TextWriter stdout)
+    private static MatStruct OasbudMaps(MapsRequest request, OasbudDataset dataset, TextWriter stdout)
     {
-        var dataset = OasbudFile.Open(request.Input);
         var fields = new List<string> { "id" };
         for (int view = 1; view <= 2; view++)
         {
