@@ -4,7 +4,7 @@ namespace BreastSeg.Tests.Maps;
 
 public class MapsCommandTests
 {
-    private static (int Code, string Stdout, string Stderr) Run(params string[] args)
+    internal static (int Code, string Stdout, string Stderr) Run(params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
@@ -63,9 +63,8 @@ public sealed class MapsCommandFileTests : IDisposable
 
     private static (int Code, string Stderr) Run(params string[] args)
     {
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, new StringWriter(), stderr);
-        return (code, stderr.ToString());
+        var (code, _, stderr) = MapsCommandTests.Run(args);
+        return (code, stderr);
     }
 
     private static double[] Variable(IReadOnlyDictionary<string, BreastSeg.Rf.Mat.MatValue> file, string name, int rows, int cols)
