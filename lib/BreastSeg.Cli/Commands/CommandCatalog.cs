@@ -7,6 +7,6 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(TextWriter stdout)
     {
-        yield break;
+        yield return SimulateCommand.Create(stdout);
     }
 }

@@ -1,0 +1,44 @@
+namespace BreastSeg.Simulation.Phantom;
+
+/// <summary>
+/// A 3-D mass: an ellipsoid whose radius is modulated by a Gaussian random sphere (the log-radius is a smooth random
+/// field on the unit sphere: macro-lobulation and micro-lobulation), plus optional spicules, as the VICTRE breastMass
+/// generator builds masses. The body frame is rotated by <see cref="TiltDeg"/> about the world Y axis (in the plane of
+/// view 1) and by <see cref="YawDeg"/> about the depth axis. Coordinates are relative to the mass centre (mm).
+/// </summary>
+/// <param name="SemiAxesMm">Ellipsoid semi-axes in the body frame: X = half-width, Y = half elevation, Z = half-height (mm).</param>
+/// <param name="TiltDeg">Rotation about the world Y axis (degrees).</param>
+/// <param name="YawDeg">Rotation about the depth axis (degrees).</param>
+/// <param name="LogRadius">Log-radius field, evaluated at the body-frame unit direction.</param>
+/// <param name="Spicules">Spicules (body frame).</param>
+public sealed record MassShape(Vec3 SemiAxesMm, double TiltDeg, double YawDeg, IReadOnlyList<PlaneWave> LogRadius, IReadOnlyList<Spicule> Spicules)
+{
+    /// <summary>World offset from the mass centre to body coordinates.</summary>
+    public Vec3 ToBody(Vec3 w)
+    {
+        double cy = Math.Cos(YawDeg * Math.PI / 180), sy = Math.Sin(YawDeg * Math.PI / 180);
+        double ct = Math.Cos(TiltDeg * Math.PI / 180), st = Math.Sin(TiltDeg * Math.PI / 180);
+        // world = Rz(yaw) Ry(tilt) body, so body = Ry(-tilt) Rz(-yaw) world.
+        double x1 = cy * w.X + sy * w.Y, y1 = -sy * w.X + cy * w.Y, z1 = w.Z;
+        return new Vec3(ct * x1 - st * z1, y1, st * x1 + ct * z1);
+    }
+
+    /// <summary>Surface radius (mm) along body-frame unit direction <paramref name="u"/>.</summary>
+    public double RadiusAlong(Vec3 u)
+    {
+        var a = SemiAxesMm;
+        double inv = u.X * u.X / (a.X * a.X) + u.Y * u.Y / (a.Y * a.Y) + u.Z * u.Z / (a.Z * a.Z);
+        return Math.Exp(PlaneWaveField.Evaluate(LogRadius, u)) / Math.Sqrt(inv);
+    }
+
+    /// <summary>Whether world offset <paramref name="w"/> (from the centre) is inside the mass body or a spicule.</summary>
+    public bool Contains(Vec3 w)
+    {
+        var q = ToBody(w);
+        double r = q.Length;
+        if (r == 0 || r <= RadiusAlong((1 / r) * q)) return true;
+        foreach (var s in Spicules)
+            if (s.Contains(q)) return true;
+        return false;
+    }
+}
