@@ -21,7 +21,6 @@ internal static class SimulateCommand
             Description = "How masses differ from tissue: clinical, statistics-only (iso-echoic, different scatterer statistics) or echogenicity-only",
             DefaultValueFactory = _ => "clinical",
         };
-        contrast.AcceptOnlyFromAmong("clinical", "statistics-only", "echogenicity-only");
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
         var command = new Command("simulate", "Simulate a breast-mass RF cohort (OASBUD layout) with a sidecar of every phantom parameter")
         {
@@ -36,9 +35,10 @@ internal static class SimulateCommand
                 Views = Check(parse.GetValue(views), "--views", v => v is 1 or 2, "must be 1 or 2"),
                 Contrast = parse.GetValue(contrast) switch
                 {
+                    "clinical" => MassContrast.Clinical,
                     "statistics-only" => MassContrast.StatisticsOnly,
                     "echogenicity-only" => MassContrast.EchogenicityOnly,
-                    _ => MassContrast.Clinical,
+                    var other => throw new BreastSegInputException("--contrast", $"'{other}' is not one of clinical, statistics-only, echogenicity-only"),
                 },
             };
             int workers = Check(parse.GetValue(threads), "--threads", t => t >= 0, "must be 0 (all cores) or more");

@@ -117,8 +117,8 @@ public static class CaseGenerator
         {
             case MassClass.Malignant:
                 width = r.LogNormal(19.5, 0.3, 6, 32); ratio = Math.Clamp(r.Normal(0.95, 0.2), 0.6, 1.5); tiltSd = 15;
-                logRadius = PlaneWaveField.Random(r, 12, 2, 6, r.Uniform(0.10, 0.2));
-                logRadius.AddRange(PlaneWaveField.Random(r, 24, 12, 30, r.Uniform(0.03, 0.07)));
+                logRadius = PlaneWaveField.Random(r, 12, 2, 6, r.Uniform(0.06, 0.14));
+                logRadius.AddRange(PlaneWaveField.Random(r, 24, 10, 22, r.Uniform(0.02, 0.045)));
                 break;
             case MassClass.Benign:
                 width = r.LogNormal(18, 0.3, 6, 32); ratio = Math.Clamp(r.Normal(0.6, 0.1), 0.4, 0.85); tiltSd = 8;

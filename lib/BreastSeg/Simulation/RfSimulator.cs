@@ -24,6 +24,7 @@ public static class RfSimulator
         var acq = scanner.Acquisition;
         double dz = acq.AxialSpacingMm, pitch = acq.LinePitchMm(lines);
         var rng = new Random(seed);
+        var normal = new NormalSource(rng);
 
         var depths = new double[n];
         for (int i = 0; i < n; i++) depths[i] = i * dz;
@@ -52,7 +53,7 @@ public static class RfSimulator
         }
 
         var rf = new double[(long)n * lines];
-        Span<double> kernel = stackalloc double[2 * (int)Math.Ceiling(Support * sigmaAxial) + 3];
+        var psf = new PsfTables(sigmaAxial, fs, atten.CenterFrequencyMHz(double.MaxValue), scanner.F0MHz, sigmaLines.Min(), sigmaLines.Max(), Support);
         var labels = phantom.Labels;
         var offsets = phantom.EchogenicityOffsetDb;
         for (int j = 0; j < lines; j++)
@@ -63,15 +64,16 @@ public static class RfSimulator
                 int t = labels[col + i];
                 if (scale[t] == 0) continue;
                 int count = rng.PoissonFromExp(expMinusMean[t]);
+                if (count == 0) continue;
+                double path = cumulative[col + i], fc = atten.CenterFrequencyMHz(path);
+                double pixelScale = scale[t] * beamAmp[i] * Math.Exp(atten.LogAmplitude(path));
+                if (offsets is not null && offsets[col + i] != 0) pixelScale *= Math.Pow(10, offsets[col + i] / 20);
+                bool gaussian = tissues[t].Amplitude == ScattererAmplitude.Gaussian;
                 for (int k = 0; k < count; k++)
                 {
                     double line = j + rng.NextDouble() - 0.5, sample = Math.Max(0, i + rng.NextDouble() - 0.5);
-                    double a = tissues[t].Amplitude == ScattererAmplitude.Gaussian ? rng.Normal() : 1;
-                    a *= scale[t] * beamAmp[i];
-                    if (offsets is not null) a *= Math.Pow(10, offsets[col + i] / 20);
-                    double path = cumulative[col + i];
-                    a *= Math.Exp(atten.LogAmplitude(path));
-                    Splat(rf, n, lines, line, sample, a, atten.CenterFrequencyMHz(path) / fs, sigmaAxial, sigmaLines[i], kernel);
+                    double a = gaussian ? normal.Next() : 1;
+                    psf.Splat(rf, n, lines, line, sample, a * pixelScale, fc, sigmaLines[i]);
                 }
             }
         }
@@ -83,10 +85,10 @@ public static class RfSimulator
             int jc = Math.Clamp(j, 0, lines - 1);
             double path = cumulative[jc * n + i];
             double a = r.Amplitude * beamAmp[i] * Math.Exp(atten.LogAmplitude(path));
-            Splat(rf, n, lines, line, sample, a, atten.CenterFrequencyMHz(path) / fs, sigmaAxial, sigmaLines[i], kernel);
+            psf.Splat(rf, n, lines, line, Math.Max(0, sample), a, atten.CenterFrequencyMHz(path), sigmaLines[i]);
         }
 
-        if (scanner.NoiseDb is double noiseDb) AddNoise(rf, n, lines, Math.Pow(10, noiseDb / 20), scanner.F0MHz / fs, sigmaAxial, rng);
+        if (scanner.NoiseDb is double noiseDb) AddNoise(rf, n, lines, Math.Pow(10, noiseDb / 20), scanner.F0MHz / fs, sigmaAxial, normal);
         ApplyGainAndQuantize(rf, n, lines, scanner, depths);
         return new RfFrame(n, lines, rf, acq);
     }
@@ -110,60 +112,21 @@ public static class RfSimulator
         return a;
     }
 
-    // Adds a * exp(-(i - sample)^2 / 2 sA^2) cos(w (i - sample)) * exp(-(j - line)^2 / 2 sL^2) over +-3 sigma,
-    // evaluating the Gaussians and the carrier by recurrences (two exps and one sincos per scatterer).
-    private static void Splat(double[] rf, int n, int lines, double line, double sample, double a, double cyclesPerSample,
-        double sA, double sL, Span<double> kernel)
-    {
-        int i0 = Math.Max(0, (int)Math.Ceiling(sample - Support * sA)), i1 = Math.Min(n - 1, (int)Math.Floor(sample + Support * sA));
-        int j0 = Math.Max(0, (int)Math.Ceiling(line - Support * sL)), j1 = Math.Min(lines - 1, (int)Math.Floor(line + Support * sL));
-        if (i0 > i1 || j0 > j1) return;
-        int m = i1 - i0 + 1;
-        double w = 2 * Math.PI * cyclesPerSample;
-        double d = i0 - sample, inv = 1 / (2 * sA * sA);
-        double g = a * Math.Exp(-d * d * inv), ratio = Math.Exp(-(2 * d + 1) * inv), step = Math.Exp(-2 * inv);
-        var (sn, cs) = Math.SinCos(w * d);
-        var (sw, cw) = Math.SinCos(w);
-        for (int k = 0; k < m; k++)
-        {
-            kernel[k] = g * cs;
-            g *= ratio;
-            ratio *= step;
-            double c2 = cs * cw - sn * sw;
-            sn = sn * cw + cs * sw;
-            cs = c2;
-        }
-        double dl = j0 - line, invL = 1 / (2 * sL * sL);
-        double wl = Math.Exp(-dl * dl * invL), rl = Math.Exp(-(2 * dl + 1) * invL), sl = Math.Exp(-2 * invL);
-        for (int j = j0; j <= j1; j++)
-        {
-            var column = rf.AsSpan(j * n + i0, m);
-            for (int k = 0; k < m; k++) column[k] += wl * kernel[k];
-            wl *= rl;
-            rl *= sl;
-        }
-    }
-
     // White Gaussian noise filtered by the unit-energy transmit pulse, so its RMS is `rms` and its spectrum is the probe's.
-    private static void AddNoise(double[] rf, int n, int lines, double rms, double cyclesPerSample, double sA, Random rng)
+    private static void AddNoise(double[] rf, int n, int lines, double rms, double cyclesPerSample, double sA, NormalSource normal)
     {
         int half = (int)Math.Ceiling(Support * sA);
         var pulse = new double[2 * half + 1];
         for (int k = -half; k <= half; k++)
             pulse[k + half] = Math.Exp(-k * k / (2 * sA * sA)) * Math.Cos(2 * Math.PI * cyclesPerSample * k);
         double norm = rms / Math.Sqrt(pulse.Sum(p => p * p));
-        for (int k = 0; k < pulse.Length; k++) pulse[k] *= norm;
         var white = new double[n + 2 * half];
         for (int j = 0; j < lines; j++)
         {
-            for (int i = 0; i < white.Length; i++) white[i] = rng.Normal();
+            for (int i = 0; i < white.Length; i++) white[i] = normal.Next();
             var column = rf.AsSpan(j * n, n);
-            for (int i = 0; i < n; i++)
-            {
-                double acc = 0;
-                for (int k = 0; k < pulse.Length; k++) acc += pulse[k] * white[i + k];
-                column[i] += acc;
-            }
+            for (int k = 0; k < pulse.Length; k++)
+                VectorOps.MultiplyAdd(white.AsSpan(k, n), pulse[k] * norm, column);
         }
     }
 

@@ -57,7 +57,8 @@ public static class PhantomBuilder
 
         var offsets = new float[labels.Length];
         var mask = new bool[labels.Length];
-        PaintMass(c, v, labels, offsets, mask, n, lines, dz, pitch, reflectors, scanner, rng);
+        var capsule = new List<PointReflector>();
+        PaintMass(c, v, labels, offsets, mask, n, lines, dz, pitch, capsule, scanner, rng);
 
         AddSheet(reflectors, x => 0.15, -19.5, 19.5, SkinEntryDb, scanner, rng);
         AddSheet(reflectors, x => a.SkinMm, -19.5, 19.5, DermisFatDb, scanner, rng);
@@ -71,6 +72,13 @@ public static class PhantomBuilder
                 keep: (x, z) => z > a.MuscleTop(x) + 0.3 && z < depth);
         }
 
+        // Tissue interfaces stop at the mass and its halo; the mass's own capsule is added after.
+        reflectors.RemoveAll(r =>
+        {
+            int i = (int)Math.Round(r.DepthMm / dz), j = (int)Math.Round(r.LateralMm / pitch + (lines - 1) / 2.0);
+            return i >= 0 && i < n && j >= 0 && j < lines && labels[j * n + i] is (byte)Label.Mass or (byte)Label.Halo;
+        });
+        reflectors.AddRange(capsule);
         var t = c.Tissues;
         var phantom = new SlicePhantom(n, lines, labels, [t.Skin, t.Fat, t.Ligament, t.Fibroglandular, t.Muscle, t.Mass, t.Halo], reflectors, offsets);
         return (phantom, new LesionMask(n, lines, mask));
