@@ -62,29 +62,28 @@ public class PhantomTests
     }
 
     [Theory]
-    [InlineData(3)]
-    [InlineData(8)]
-    [InlineData(17)]
-    public void MaskMatchesThreeDimensionalShapeIncludingSpicules(int seed)
+    [InlineData(true)]
+    [InlineData(false)]
+    public void MaskMatchesThreeDimensionalShape(bool spiculated)
     {
-        // Generated malignant masses (lobulated, possibly spiculated): every mask pixel against MassShape.Contains
+        // Generated malignant masses (lobulated, spiculated or not): every mask pixel against MassShape.Contains
         // evaluated exactly at the pixel centre (the builder uses a tabulated outline).
-        var o = new CohortOptions { Seed = seed };
-        var c = CaseGenerator.Describe(o, 0, MassClass.Malignant);
+        var c = Enumerable.Range(1, 50).Select(seed => CaseGenerator.Describe(new CohortOptions { Seed = seed }, 0, MassClass.Malignant))
+            .First(d => d.Mass.Shape.Spicules.Count > 0 == spiculated);
         double dz = Scanner.Acquisition.AxialSpacingMm, pitch = Scanner.Acquisition.LinePitchMm(510);
         for (int v = 0; v < 2; v++)
         {
             var (_, mask) = PhantomBuilder.Build(c, v, Scanner);
             int disagree = 0, inside = 0;
-            for (int j = 0; j < 510; j += 2)
-            for (int i = 0; i < c.Samples; i += 2)
+            for (int j = 0; j < 510; j += 3)
+            for (int i = 0; i < c.Samples; i += 3)
             {
                 var w = PhantomBuilder.ToWorld(c.Views[v], c.Mass.DepthMm, (j - 254.5) * pitch, i * dz);
                 bool exact = c.Mass.Shape.Contains(w);
                 if (exact) inside++;
                 if (exact != mask[i, j]) disagree++;
             }
-            Assert.True(inside > 1000, "the mass should be in the frame");
+            Assert.True(inside > 500, "the mass should be in the frame");
             Assert.True(disagree < 0.01 * inside, $"view {v + 1}: {disagree} of {inside} pixels disagree");
         }
     }

@@ -6,7 +6,7 @@ namespace BreastSeg.Tests.Simulation;
 /// <summary>Shadowing and enhancement arise from attenuation integrated along each line, nothing else.</summary>
 public class PosteriorFeatureTests
 {
-    private const int Lines = 240;
+    private const int Lines = 220;
 
     // Background tissue with a round inclusion (radius 4 mm at 12 mm depth), TGC and noise as the scanner's defaults.
     private static double PosteriorContrastDb(TissueAcoustics background, TissueAcoustics inclusion, out double expectedDb)
@@ -23,9 +23,9 @@ public class PosteriorFeatureTests
         }
         var frame = RfSimulator.Simulate(new SlicePhantom(n, Lines, labels, [background, inclusion]), scanner, 12, 7);
         var env = EnvelopeOf(frame);
-        int i0 = SamplesFor(18), i1 = SamplesFor(24), centre = Lines / 2, side = (int)(6.5 / pitch);
+        int i0 = SamplesFor(18), i1 = SamplesFor(24), centre = Lines / 2, side = (int)(6 / pitch);
         double below = Region(env, n, i0, i1, centre - 13, centre + 13).Average(v => v * v);
-        double beside = Region(env, n, i0, i1, centre + side, centre + side + 26).Average(v => v * v);
+        double beside = Region(env, n, i0, i1, centre + side, centre + side + 16).Average(v => v * v);
         // Rough expectation: the extra two-way loss along the 8 mm chord at the centre frequency.
         double dAlpha = (inclusion.AttenuationDbPerCmMHz - background.AttenuationDbPerCmMHz) / 10;
         expectedDb = -2 * dAlpha * 10 * 8;

@@ -14,14 +14,10 @@ namespace BreastSeg.Simulation.Phantom;
 public sealed record MassShape(Vec3 SemiAxesMm, double TiltDeg, double YawDeg, IReadOnlyList<PlaneWave> LogRadius, IReadOnlyList<Spicule> Spicules)
 {
     /// <summary>World offset from the mass centre to body coordinates.</summary>
-    public Vec3 ToBody(Vec3 w)
-    {
-        double cy = Math.Cos(YawDeg * Math.PI / 180), sy = Math.Sin(YawDeg * Math.PI / 180);
-        double ct = Math.Cos(TiltDeg * Math.PI / 180), st = Math.Sin(TiltDeg * Math.PI / 180);
-        // world = Rz(yaw) Ry(tilt) body, so body = Ry(-tilt) Rz(-yaw) world.
-        double x1 = cy * w.X + sy * w.Y, y1 = -sy * w.X + cy * w.Y, z1 = w.Z;
-        return new Vec3(ct * x1 - st * z1, y1, st * x1 + ct * z1);
-    }
+    public Vec3 ToBody(Vec3 w) => BodyFrame().ToBody(w);
+
+    /// <summary>The rotation to the body frame, for evaluating many points.</summary>
+    public BodyRotation BodyFrame() => new(TiltDeg, YawDeg);
 
     /// <summary>Surface radius (mm) along body-frame unit direction <paramref name="u"/>.</summary>
     public double RadiusAlong(Vec3 u)
@@ -32,13 +28,36 @@ public sealed record MassShape(Vec3 SemiAxesMm, double TiltDeg, double YawDeg, I
     }
 
     /// <summary>Whether world offset <paramref name="w"/> (from the centre) is inside the mass body or a spicule.</summary>
-    public bool Contains(Vec3 w)
+    public bool Contains(Vec3 w) => Contains(w, BodyFrame());
+
+    /// <summary><see cref="Contains(Vec3)"/> with a precomputed <see cref="BodyFrame"/>.</summary>
+    public bool Contains(Vec3 w, BodyRotation frame)
     {
-        var q = ToBody(w);
+        var q = frame.ToBody(w);
         double r = q.Length;
         if (r == 0 || r <= RadiusAlong((1 / r) * q)) return true;
         foreach (var s in Spicules)
             if (s.Contains(q)) return true;
         return false;
+    }
+}
+
+/// <summary>Rotation from world offsets to a mass's body frame: body = Ry(-tilt) Rz(-yaw) world.</summary>
+public readonly struct BodyRotation
+{
+    private readonly double cy, sy, ct, st;
+
+    /// <summary>Rotation for a tilt about the world Y axis and a yaw about the depth axis (degrees).</summary>
+    public BodyRotation(double tiltDeg, double yawDeg)
+    {
+        (sy, cy) = Math.SinCos(yawDeg * Math.PI / 180);
+        (st, ct) = Math.SinCos(tiltDeg * Math.PI / 180);
+    }
+
+    /// <summary>Body coordinates of world offset <paramref name="w"/>.</summary>
+    public Vec3 ToBody(Vec3 w)
+    {
+        double x1 = cy * w.X + sy * w.Y, y1 = -sy * w.X + cy * w.Y;
+        return new Vec3(ct * x1 - st * w.Z, y1, st * x1 + ct * w.Z);
     }
 }

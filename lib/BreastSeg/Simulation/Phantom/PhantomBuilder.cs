@@ -92,11 +92,12 @@ public static class PhantomBuilder
     public static double[] InPlaneRadii(MassShape shape, int plane, int count = AngleTable)
     {
         var r = new double[count];
+        var frame = shape.BodyFrame();
         for (int k = 0; k < count; k++)
         {
             double phi = 2 * Math.PI * k / count;
             var w = plane == 0 ? new Vec3(Math.Cos(phi), 0, Math.Sin(phi)) : new Vec3(0, Math.Cos(phi), Math.Sin(phi));
-            var u = shape.ToBody(w);
+            var u = frame.ToBody(w);
             r[k] = shape.RadiusAlong(u);
         }
         return r;
@@ -115,6 +116,7 @@ public static class PhantomBuilder
     {
         var m = c.Mass;
         var radii = InPlaneRadii(m.Shape, v.Plane);
+        var frame = m.Shape.BodyFrame();
         var normal = v.Plane == 0 ? new Vec3(0, 1, 0) : new Vec3(1, 0, 0);
         var spicules = m.Shape.Spicules.Where(s => s.DistanceToPlane(normal) <= Math.Max(s.BaseRadiusMm, s.TipRadiusMm)).ToArray();
         double reach = radii.Max() + m.HaloMm + (spicules.Length > 0 ? spicules.Max(s => s.LengthMm + s.Start.Length) : 0) + 0.5;
@@ -129,11 +131,12 @@ public static class PhantomBuilder
                 double z = i * dz - m.DepthMm;
                 double r = Math.Sqrt(x * x + z * z);
                 double excess = r - Radius(radii, Math.Atan2(z, x));
-                var w = ToWorld(v, m.DepthMm, x + v.MassLateralMm, z + m.DepthMm);
                 bool inside = excess <= 0;
+                if (!inside && excess >= m.HaloMm && spicules.Length == 0) continue;
+                var w = ToWorld(v, m.DepthMm, x + v.MassLateralMm, z + m.DepthMm);
                 if (!inside && spicules.Length > 0)
                 {
-                    var q = m.Shape.ToBody(w);
+                    var q = frame.ToBody(w);
                     foreach (var s in spicules)
                         if (s.Contains(q)) { inside = true; break; }
                 }
