@@ -13,9 +13,14 @@ int show = args.Length > 2 ? int.Parse(args[2]) : 4;
 Directory.CreateDirectory(outDir);
 var options = new CohortOptions { Seed = seed, Cases = 269 };
 var all = CaseGenerator.DescribeCohort(options);
-// One of each class first, then whatever follows.
-var picks = new[] { MassClass.Malignant, MassClass.Benign, MassClass.Cyst, MassClass.Malignant }
-    .Select((c, k) => all.Where(d => d.Mass.Class == c).Skip(k == 3 ? 1 : 0).First()).Take(show).ToArray();
+// A spiculated shadowing carcinoma, a fibroadenoma-like mass, a cyst and a carcinoma without spicules.
+var picks = new Func<CaseDescription, bool>[]
+{
+    d => d.Mass.Class == MassClass.Malignant && d.Mass.Shape.Spicules.Count > 0 && d.Mass.Shadowing,
+    d => d.Mass.Class == MassClass.Benign,
+    d => d.Mass.Class == MassClass.Cyst,
+    d => d.Mass.Class == MassClass.Malignant && d.Mass.Shape.Spicules.Count == 0,
+}.Select(p => all.First(p)).Take(show).ToArray();
 
 // Timing: phantom + RF of one view on one thread, after a warm-up.
 var warm = PhantomBuilder.Build(picks[0], 0, options.Scanner);
@@ -38,7 +43,7 @@ foreach (var d in picks)
     }
 }
 
-// B-mode resampled to square pixels (0.075 mm) with the mask outline in mid-grey dots.
+// B-mode (envelope normalised to its maximum, 50 dB) resampled to square pixels (0.075 mm) with the mask outline in mid-grey dots.
 static void WritePng(string path, double[] env, bool[] mask, int n, int lines, double dz, double pitch)
 {
     double max = env.Max();
@@ -47,10 +52,13 @@ static void WritePng(string path, double[] env, bool[] mask, int n, int lines, d
     for (int r = 0; r < rows; r++)
     {
         img[r * (lines + 1)] = 0; // PNG filter byte
-        int i = Math.Min(n - 1, (int)(r * pitch / dz));
+        int i = Math.Min(n - 1, (int)(r * pitch / dz)), i1 = Math.Min(n, (int)((r + 1) * pitch / dz));
         for (int j = 0; j < lines; j++)
         {
-            double db = 20 * Math.Log10(Math.Max(env[j * n + i], 1e-12) / max);
+            // Mean intensity over the samples this row covers (no aliasing of the axially finer speckle).
+            double p = 0;
+            for (int k = i; k < Math.Max(i1, i + 1); k++) p += env[j * n + k] * env[j * n + k];
+            double db = 10 * Math.Log10(Math.Max(p / Math.Max(1, i1 - i), 1e-24) / (max * max));
             byte g = (byte)Math.Clamp((db + 50) / 50 * 255, 0, 255);
             bool edge = mask[j * n + i] && (j == 0 || j == lines - 1 || !mask[(j - 1) * n + i] || !mask[(j + 1) * n + i]
                                             || i == 0 || i == n - 1 || !mask[j * n + Math.Max(0, i - 3)] || !mask[j * n + Math.Min(n - 1, i + 3)]);

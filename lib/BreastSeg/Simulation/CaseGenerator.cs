@@ -153,13 +153,13 @@ public static class CaseGenerator
     private static List<Spicule> DrawSpicules(Random r, MassShape body)
     {
         var list = new List<Spicule>();
-        int count = r.Next(12, 31);
+        int count = r.Next(20, 41);
         for (int k = 0; k < count; k++)
         {
             var (x, y, z) = r.UnitVector();
             var d = new Vec3(x, y, z);
             var start = (0.85 * body.RadiusAlong(d)) * d;
-            double length = r.Uniform(2, 7), baseRadius = r.Uniform(0.3, 0.8);
+            double length = r.Uniform(3, 9), baseRadius = r.Uniform(0.3, 0.8);
             list.Add(new Spicule(start, d, length, baseRadius, 0.05));
             if (r.Chance(0.3))
             {

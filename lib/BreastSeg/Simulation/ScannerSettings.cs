@@ -39,7 +39,7 @@ public sealed record ScannerSettings
 
     /// <summary>Electronic noise RMS before TGC, in dB relative to the RF RMS of reference fat at zero depth and at
     /// the focus; null for no noise. Band-limited to the probe's passband.</summary>
-    public double? NoiseDb { get; init; } = -50;
+    public double? NoiseDb { get; init; } = -55;
 
     /// <summary>Output counts for one unit of reference RF RMS (reference fat, unattenuated, at the focus).</summary>
     public double CountsPerReferenceRms { get; init; } = 200;

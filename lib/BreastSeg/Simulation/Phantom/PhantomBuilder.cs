@@ -28,7 +28,7 @@ public static class PhantomBuilder
     private const int AngleTable = 4096;
 
     // Peak echo of the specular sheets relative to reference fat (dB).
-    private const double SkinEntryDb = 20, DermisFatDb = 10, LigamentDb = 6, FasciaDb = 10, StriationDb = 2;
+    private const double SkinEntryDb = 20, DermisFatDb = 10, LigamentDb = 6, FasciaDb = 10, StriationDb = 8;
 
     /// <summary>Builds view <paramref name="view"/> of <paramref name="c"/>.</summary>
     public static (SlicePhantom Phantom, LesionMask Mask) Build(CaseDescription c, int view, ScannerSettings scanner)
