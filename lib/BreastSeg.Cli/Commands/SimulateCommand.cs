@@ -15,7 +15,7 @@ internal static class SimulateCommand
         var cases = new Option<int>("--cases") { Description = "Number of masses (cases)", DefaultValueFactory = _ => 269 };
         var seed = new Option<long>("--seed") { Description = "Master seed; the same seed gives identical files", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Output MAT file (OASBUD layout); FILE.params.json is written beside it", Required = true };
-        var views = new Option<int>("--views") { Description = "Views per case: 1 or 2 (perpendicular slices of the same mass)", DefaultValueFactory = _ => 2 };
+        var views = new Option<int>("--views") { Description = "Views per case (perpendicular slices of the same mass); the OASBUD layout holds 2", DefaultValueFactory = _ => 2 };
         var contrast = new Option<string>("--contrast")
         {
             Description = "How masses differ from tissue: clinical, statistics-only (iso-echoic, different scatterer statistics) or echogenicity-only",
@@ -32,7 +32,7 @@ internal static class SimulateCommand
             {
                 Cases = Check(parse.GetValue(cases), "--cases", n => n >= 1, "must be at least 1"),
                 Seed = parse.GetValue(seed),
-                Views = Check(parse.GetValue(views), "--views", v => v is 1 or 2, "must be 1 or 2"),
+                Views = Check(parse.GetValue(views), "--views", v => v == 2, "must be 2: the OASBUD layout holds exactly two views (rf1, rf2) per case"),
                 Contrast = parse.GetValue(contrast) switch
                 {
                     "clinical" => MassContrast.Clinical,

@@ -11,10 +11,9 @@ namespace BreastSeg.Simulation;
 /// </summary>
 public static class CohortSidecar
 {
-    /// <summary>JSON options: camelCase names, enums as strings, indented.</summary>
+    /// <summary>JSON options: camelCase names, enums as strings, compact (a few MB for the default cohort).</summary>
     public static JsonSerializerOptions Json { get; } = new()
     {
-        WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Converters = { new JsonStringEnumConverter() },
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,

@@ -43,4 +43,20 @@ public class DeterminismTests
         Assert.True(data.Count(v => v != 0) > data.Length / 2, "most samples should carry echo or noise");
         Assert.NotEqual(data, b.Views[0].Frame.Data);
     }
+
+    [Fact]
+    public void CancellationStopsBetweenCasesWithoutPartialOutput()
+    {
+        using var cancel = new CancellationTokenSource();
+        var o = Small with { Cases = 4 };
+        var produced = new List<RfCase>();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var c in CohortSimulator.Simulate(CaseGenerator.DescribeCohort(o), o.Scanner, 1, cancel.Cancel, cancel.Token))
+                produced.Add(c);
+        });
+        // The first case finished and requested the stop; no later batch started, nothing half-made was yielded.
+        Assert.True(produced.Count < 4);
+        Assert.All(produced, c => Assert.Equal(2, c.Views.Count));
+    }
 }

@@ -9,6 +9,7 @@ public class SimulateCommandTests
     [InlineData("--cases 0", "--cases")]
     [InlineData("--cases abc", "abc")]
     [InlineData("--views 3", "--views")]
+    [InlineData("--views 1", "--views")]
     [InlineData("--threads -1", "--threads")]
     [InlineData("--contrast bogus", "bogus")]
     public void BadOptionsExitWithCode2(string args, string named)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BreastSeg.Simulation.Phantom;
 
 /// <summary>A 3-D vector (mm or unitless). World axes: X = lateral of view 1, Y = lateral of view 2, Z = depth.</summary>
@@ -7,6 +9,7 @@ namespace BreastSeg.Simulation.Phantom;
 public readonly record struct Vec3(double X, double Y, double Z)
 {
     /// <summary>Euclidean length.</summary>
+    [JsonIgnore]
     public double Length => Math.Sqrt(X * X + Y * Y + Z * Z);
 
     /// <summary>Dot product.</summary>
