@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using BreastSeg.IO;
 using BreastSeg.Rf;
 using BreastSeg.Simulation;
@@ -55,18 +56,29 @@ internal static class SimulateCommand
         var descriptions = CaseGenerator.DescribeCohort(options);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
         var started = DateTime.UtcNow;
-        console.Progress().Start(ctx =>
+        try
         {
-            var task = ctx.AddTask($"simulating {options.Cases} cases x {options.Views} views", maxValue: options.Cases);
-            var rf = CohortSimulator.Simulate(descriptions, options.Scanner, workers, () => task.Increment(1), cancel);
-            OasbudFile.Write(path, rf, ClassCoding.OneIsMalignant);
-        });
-        cancel.ThrowIfCancellationRequested();
-        string sidecar = CohortSidecar.PathFor(path);
-        CohortSidecar.Write(sidecar, options, descriptions);
+            // Finished cases wait in FILE.parts until the file is written, so an interrupted run resumes.
+            var cache = new CaseCache(CaseCache.DirectoryFor(path), JsonSerializer.Serialize(options, CohortSidecar.Json));
+            int reused = cache.Count;
+            if (reused > 0) stdout.WriteLine($"resuming: {reused} finished cases found in {CaseCache.DirectoryFor(path)}");
+            console.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask($"simulating {options.Cases} cases x {options.Views} views", maxValue: options.Cases);
+                var rf = CohortSimulator.Simulate(descriptions, options.Scanner, workers, () => task.Increment(1), cancel, cache);
+                OasbudFile.Write(path, rf, ClassCoding.OneIsMalignant);
+            });
+            cancel.ThrowIfCancellationRequested();
+            CohortSidecar.Write(CohortSidecar.PathFor(path), options, descriptions);
+            cache.Delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BreastSegInputException("--out", $"cannot write '{path}': {e.Message}", e);
+        }
         int malignant = descriptions.Count(d => d.Malignant), cysts = descriptions.Count(d => d.Mass.Class == MassClass.Cyst);
         stdout.WriteLine($"wrote {path} ({options.Cases} cases: {malignant} malignant, {options.Cases - malignant - cysts} benign solid, {cysts} cysts; class 1 = malignant) " +
-                         $"and {sidecar} in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+                         $"and {CohortSidecar.PathFor(path)} in {(DateTime.UtcNow - started).TotalSeconds:F1} s");
     }
 
     private static T Check<T>(T value, string option, Func<T, bool> ok, string problem) =>

@@ -27,8 +27,9 @@ public static class CohortSimulator
     /// <param name="threads">Worker threads (default: all cores).</param>
     /// <param name="caseDone">Called (from worker threads) after each case.</param>
     /// <param name="cancel">Stops between cases.</param>
+    /// <param name="cache">Finished cases to reuse and to add to (resuming an interrupted run), or null.</param>
     public static IEnumerable<RfCase> Simulate(IReadOnlyList<CaseDescription> cases, ScannerSettings scanner, int threads = 0,
-        Action? caseDone = null, CancellationToken cancel = default)
+        Action? caseDone = null, CancellationToken cancel = default, CaseCache? cache = null)
     {
         int workers = threads > 0 ? threads : Environment.ProcessorCount;
         int batch = 2 * workers;
@@ -39,7 +40,14 @@ public static class CohortSimulator
             var done = new RfCase[count];
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancel }, k =>
             {
-                done[k] = SimulateCase(cases[start + k], scanner);
+                var d = cases[start + k];
+                var c = cache?.TryLoad(d, scanner.Acquisition);
+                if (c is null)
+                {
+                    c = SimulateCase(d, scanner);
+                    cache?.Store(c);
+                }
+                done[k] = c;
                 caseDone?.Invoke();
             });
             foreach (var c in done) yield return c;
