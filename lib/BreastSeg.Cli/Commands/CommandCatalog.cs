@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(TextWriter stdout)
     {
         yield return SimulateCommand.Create(stdout);
+        yield return NotebooksCommand.Create(stdout);
     }
 }
