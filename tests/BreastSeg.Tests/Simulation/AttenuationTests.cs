@@ -1,10 +1,11 @@
+using Xunit.Abstractions;
 using BreastSeg.Simulation;
 using static BreastSeg.Tests.Simulation.SimulationTestKit;
 
 namespace BreastSeg.Tests.Simulation;
 
 /// <summary>Depth dependence of echoes with TGC off, against the Gaussian-spectrum attenuation law.</summary>
-public class AttenuationTests
+public class AttenuationTests(ITestOutputHelper output)
 {
     private const double DbPerCmMHz = 0.5;
     private const int Lines = 200;
@@ -43,6 +44,7 @@ public class AttenuationTests
         }
         double zm = z.Average(), ym = y.Average();
         double slope = z.Zip(y, (a, b) => (a - zm) * (b - ym)).Sum() / z.Sum(a => (a - zm) * (a - zm));
+        output.WriteLine($"slope {slope:F4} Np/mm, expected {expected:F4}, without downshift {-2 * alpha * f0:F4}");
         Assert.InRange(slope, 1.05 * expected, 0.95 * expected); // negative numbers
         Assert.True(slope > -2 * alpha * f0 * 0.95, "the centre-frequency downshift must flatten the decay");
     }
@@ -72,6 +74,7 @@ public class AttenuationTests
                 }
             double centroid = Enumerable.Range(0, 33).Sum(k => k * 40.0 / 64 * power[k]) / power.Sum();
             double expected = 10 - 2 * alpha * depth * sf * sf;
+            output.WriteLine($"{depth} mm: centroid {centroid:F2} MHz, expected {expected:F2}");
             Assert.InRange(centroid, expected - 0.3, expected + 0.3);
         }
     }

@@ -1,10 +1,11 @@
+using Xunit.Abstractions;
 using BreastSeg.Simulation;
 using static BreastSeg.Tests.Simulation.SimulationTestKit;
 
 namespace BreastSeg.Tests.Simulation;
 
 /// <summary>Point-target resolution against the pulse-echo formulas.</summary>
-public class ResolutionTests
+public class ResolutionTests(ITestOutputHelper output)
 {
     private static (double[] Env, int N) PointTarget(ScannerSettings scanner, double lateralMm, double depthMm, double focusMm)
     {
@@ -26,6 +27,7 @@ public class ResolutionTests
         var profile = env.Skip(line * n).Take(n).ToArray();
         double fwhmMm = Fwhm(profile) * scanner.Acquisition.AxialSpacingMm;
         double expected = 0.441 * 1540 / (0.7 * 10e6) * 1e3; // 0.441 c / (B f0) = 0.0970 mm
+        output.WriteLine($"axial FWHM {fwhmMm * 1e3:F1} um, expected {expected * 1e3:F1} um");
         Assert.InRange(fwhmMm, 0.97 * expected, 1.03 * expected);
     }
 
@@ -39,6 +41,7 @@ public class ResolutionTests
         var profile = Enumerable.Range(0, 128).Select(j => env[j * n + i]).ToArray();
         double fwhmMm = Fwhm(profile) * scanner.Acquisition.LinePitchMm(128);
         double lambdaF = 1540 / 10e6 * 1e3 * 2;
+        output.WriteLine($"lateral FWHM {fwhmMm:F3} mm, lambda F# {lambdaF:F3} mm");
         Assert.InRange(fwhmMm, 0.93 * lambdaF, 1.07 * lambdaF);
     }
 
