@@ -1,3 +1,4 @@
+using BreastSeg.Rf;
 using Xunit.Abstractions;
 using BreastSeg.Simulation;
 using static BreastSeg.Tests.Simulation.SimulationTestKit;
@@ -10,7 +11,7 @@ public class AttenuationTests(ITestOutputHelper output)
     private const double DbPerCmMHz = 0.5;
     private const int Lines = 200;
 
-    private static (Rf.RfFrame Frame, int N) Homogeneous(int seed)
+    private static (RfFrame Frame, int N) Homogeneous(int seed)
     {
         int n = SamplesFor(30);
         var tissue = new TissueAcoustics("fat", 20, ScattererAmplitude.Gaussian, 0, DbPerCmMHz);
