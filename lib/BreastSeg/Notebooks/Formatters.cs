@@ -10,7 +10,7 @@ namespace BreastSeg.Notebooks;
 /// <summary>
 /// How the kit's types look in a notebook: frames, views, masks and maps as images in mm, tensors as a one-line summary.
 /// Plotly.NET charts need nothing here: Plotly.NET carries its own formatter source, which works once FSharp.Core
-/// resolves (see <see cref="FSharpCoreResolver"/>).
+/// resolves (see <see cref="Figures.FSharpCoreResolver"/>).
 /// </summary>
 internal static class Formatters
 {

@@ -32,7 +32,7 @@ public static class NotebookKernel
         lock (Gate)
         {
             if (_session is not null) return _session;
-            FSharpCoreResolver.Install();
+            Figures.FSharpCoreResolver.Install();
             TorchRuntime.EnsureLoaded();
             Formatters.Register();
             var assembly = typeof(NotebookKernel).Assembly;
