@@ -72,7 +72,7 @@ public static class RfSimulator
                 for (int k = 0; k < count; k++)
                 {
                     double line = j + rng.NextDouble() - 0.5, sample = Math.Max(0, i + rng.NextDouble() - 0.5);
-                    double a = gaussian ? normal.Next() : 1;
+                    double a = gaussian ? normal.Next() : rng.Next(2) * 2 - 1; // constant magnitude, random polarity
                     psf.Splat(rf, n, lines, line, sample, a * pixelScale, fc, sigmaLines[i]);
                 }
             }

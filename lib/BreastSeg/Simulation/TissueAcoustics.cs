@@ -5,7 +5,7 @@ public enum ScattererAmplitude
 {
     /// <summary>Zero-mean Gaussian amplitudes (Field II's convention): Rayleigh speckle at high density.</summary>
     Gaussian,
-    /// <summary>Equal amplitudes: less variable echoes at the same density (higher Nakagami m).</summary>
+    /// <summary>Equal magnitudes (random polarity): less variable echoes at the same density (higher Nakagami m).</summary>
     Constant,
 }
 
