@@ -23,7 +23,13 @@ public static class CliApp
                 stderr.WriteLine($"breastseg: {parse.Errors[0].Message}");
                 return BadInput;
             }
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // Asynchronous invocation turns Ctrl+C / SIGTERM into the verbs' cancellation token, so long work stops
+            // between units of work and keeps what is finished.
+            var config = new InvocationConfiguration
+            {
+                Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            };
+            return parse.InvokeAsync(config).GetAwaiter().GetResult();
         }
         catch (BreastSegInputException e)
         {

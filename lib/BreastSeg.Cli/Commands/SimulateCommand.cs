@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using BreastSeg.IO;
 using BreastSeg.Rf;
 using BreastSeg.Simulation;
@@ -53,24 +52,17 @@ internal static class SimulateCommand
 
     private static void Run(CohortOptions options, string path, int workers, TextWriter stdout, CancellationToken cancel)
     {
-        var descriptions = CaseGenerator.DescribeCohort(options);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
         var started = DateTime.UtcNow;
+        IReadOnlyList<CaseDescription> descriptions = [];
         try
         {
-            // Finished cases wait in FILE.parts until the file is written, so an interrupted run resumes.
-            var cache = new CaseCache(CaseCache.DirectoryFor(path), JsonSerializer.Serialize(options, CohortSidecar.Json));
-            int reused = cache.Count;
-            if (reused > 0) stdout.WriteLine($"resuming: {reused} finished cases found in {CaseCache.DirectoryFor(path)}");
             console.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask($"simulating {options.Cases} cases x {options.Views} views", maxValue: options.Cases);
-                var rf = CohortSimulator.Simulate(descriptions, options.Scanner, workers, () => task.Increment(1), cancel, cache);
-                OasbudFile.Write(path, rf, ClassCoding.OneIsMalignant);
+                descriptions = CohortFile.Generate(options, path, workers, () => task.Increment(1),
+                    n => stdout.WriteLine($"resuming: {n} finished cases found in {CaseCache.DirectoryFor(path)}"), cancel);
             });
-            cancel.ThrowIfCancellationRequested();
-            CohortSidecar.Write(CohortSidecar.PathFor(path), options, descriptions);
-            cache.Delete();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

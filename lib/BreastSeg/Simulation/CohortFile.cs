@@ -1,0 +1,43 @@
+using System.Text.Json;
+using BreastSeg.Rf;
+
+namespace BreastSeg.Simulation;
+
+/// <summary>
+/// Writes a simulated cohort to an OASBUD-layout MAT file plus its parameter sidecar (FILE.params.json). Finished cases
+/// wait in FILE.mat.parts until the file is written, so an interrupted run resumes where it stopped.
+/// </summary>
+public static class CohortFile
+{
+    /// <summary>Simulates <paramref name="options"/> into <paramref name="path"/>; returns the case descriptions.
+    /// <paramref name="caseDone"/> is called once per finished case (resumed cases included).</summary>
+    public static IReadOnlyList<Phantom.CaseDescription> Generate(CohortOptions options, string path, int threads = 0,
+        Action? caseDone = null, Action<int>? resumed = null, CancellationToken cancel = default)
+    {
+        var descriptions = CaseGenerator.DescribeCohort(options);
+        var cache = new CaseCache(CaseCache.DirectoryFor(path), JsonSerializer.Serialize(options, CohortSidecar.Json));
+        if (cache.Count > 0) resumed?.Invoke(cache.Count);
+        var rf = CohortSimulator.Simulate(descriptions, options.Scanner, threads, caseDone, cancel, cache);
+        OasbudFile.Write(path, rf, ClassCoding.OneIsMalignant);
+        cancel.ThrowIfCancellationRequested();
+        CohortSidecar.Write(CohortSidecar.PathFor(path), options, descriptions);
+        cache.Delete();
+        return descriptions;
+    }
+
+    /// <summary>Whether <paramref name="path"/> and its sidecar exist and the sidecar records exactly <paramref name="options"/>.</summary>
+    public static bool IsCurrent(string path, CohortOptions options)
+    {
+        string sidecar = CohortSidecar.PathFor(path);
+        if (!File.Exists(path) || !File.Exists(sidecar)) return false;
+        try
+        {
+            var contents = CohortSidecar.Read(sidecar);
+            return JsonSerializer.Serialize(contents.Options, CohortSidecar.Json) == JsonSerializer.Serialize(options, CohortSidecar.Json);
+        }
+        catch (IO.BreastSegInputException)
+        {
+            return false;
+        }
+    }
+}
