@@ -19,7 +19,8 @@ public sealed record CaseSplit(int[] Train, int[] Validation, int[] Test)
 
     /// <summary>
     /// Splits cases given as (case index, malignant) pairs. Within each class the cases are shuffled with
-    /// <paramref name="seed"/>; round(n * fraction) go to test, then to validation, the rest to training.
+    /// <paramref name="seed"/>; round(N * testFraction) cases go to test and round(N * validationFraction) to
+    /// validation, shared between the classes in proportion to their sizes (largest remainder); the rest train.
     /// </summary>
     public static CaseSplit Stratified(IReadOnlyList<(int CaseIndex, bool Malignant)> cases, int seed,
         double testFraction = StudyTestFraction, double validationFraction = DefaultValidationFraction)
@@ -28,19 +29,31 @@ public sealed record CaseSplit(int[] Train, int[] Validation, int[] Test)
             throw new BreastSegInputException("split", $"test ({testFraction}) and validation ({validationFraction}) fractions must be >= 0 and leave cases for training");
         if (cases.Select(c => c.CaseIndex).Distinct().Count() != cases.Count)
             throw new ArgumentException("each case must be listed once", nameof(cases));
+        var groups = new[] { false, true }
+            .Select(m => cases.Where(c => c.Malignant == m).Select(c => c.CaseIndex).Order().ToArray()).ToArray();
+        for (int g = 0; g < groups.Length; g++) new Random(SeedMix.Derive(seed, g)).Shuffle(groups[g]);
+        var sizes = groups.Select(g => g.Length).ToArray();
+        int[] nTest = Apportion(sizes, testFraction);
+        int[] nVal = Apportion(sizes.Select((n, g) => n - nTest[g]).ToArray(), validationFraction * cases.Count / Math.Max(1, cases.Count - nTest.Sum()));
         var train = new List<int>(); var val = new List<int>(); var test = new List<int>();
-        foreach (bool malignant in new[] { false, true })
+        for (int g = 0; g < groups.Length; g++)
         {
-            var group = cases.Where(c => c.Malignant == malignant).Select(c => c.CaseIndex).Order().ToArray();
-            new Random(SeedMix.Derive(seed, malignant ? 1 : 0)).Shuffle(group);
-            int nTest = (int)Math.Round(group.Length * testFraction, MidpointRounding.AwayFromZero);
-            int nVal = (int)Math.Round(group.Length * validationFraction, MidpointRounding.AwayFromZero);
-            nVal = Math.Min(nVal, Math.Max(0, group.Length - nTest - 1));
-            test.AddRange(group.Take(nTest));
-            val.AddRange(group.Skip(nTest).Take(nVal));
-            train.AddRange(group.Skip(nTest + nVal));
+            test.AddRange(groups[g].Take(nTest[g]));
+            val.AddRange(groups[g].Skip(nTest[g]).Take(nVal[g]));
+            train.AddRange(groups[g].Skip(nTest[g] + nVal[g]));
         }
         return new CaseSplit(train.Order().ToArray(), val.Order().ToArray(), test.Order().ToArray());
+    }
+
+    // Largest-remainder rounding: the total is round(N * fraction) exactly (81 of 269), shared by class in proportion.
+    private static int[] Apportion(int[] sizes, double fraction)
+    {
+        int total = (int)Math.Round(sizes.Sum() * fraction, MidpointRounding.AwayFromZero);
+        var exact = sizes.Select(n => n * fraction).ToArray();
+        var counts = exact.Select(e => (int)Math.Floor(e)).ToArray();
+        foreach (int g in Enumerable.Range(0, sizes.Length).OrderByDescending(g => exact[g] - counts[g]).ThenBy(g => g))
+            if (counts.Sum() < total && counts[g] < sizes[g]) counts[g]++;
+        return counts;
     }
 
     /// <summary>Case indices of a split by name ("train", "validation"/"val", "test").</summary>
