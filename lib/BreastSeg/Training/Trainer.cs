@@ -34,8 +34,25 @@ public static class Trainer
         Torch.TorchRuntime.EnsureLoaded();
         var device = TorchDevice.Resolve(options.Device);
         Directory.CreateDirectory(runFolder);
-        string checkpointPath = Path.Combine(runFolder, TrainingCheckpoint.FileName);
 
+        int threads = get_num_threads();
+        if (options.Deterministic && device.type == DeviceType.CPU) set_num_threads(1);
+        try
+        {
+            return Run(train, validation, normalizer, config, options, runFolder, device, progress, cancel);
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    private static TrainingResult Run(
+        IReadOnlyList<SegmentationSample> train, IReadOnlyList<SegmentationSample> validation, ChannelNormalizer normalizer,
+        UNetConfig config, TrainingOptions options, string runFolder, Device device, IProgress<TrainingProgress>? progress,
+        CancellationToken cancel)
+    {
+        string checkpointPath = Path.Combine(runFolder, TrainingCheckpoint.FileName);
         manual_seed(options.Seed);
         using var net = UNetFactory.Create(config);
         net.to(device);
@@ -59,6 +76,8 @@ public static class Trainer
             double lr = options.LearningRateAt(epoch);
             foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
             double trainLoss = TrainEpoch(net, optimizer, trainItems, config, options, size, device, epoch, progress, cancel);
+            if (!double.IsFinite(trainLoss))
+                throw new IO.BreastSegInputException("training", $"loss became {trainLoss} in epoch {epoch}; lower --lr (the last checkpoint, epoch {state.Epoch}, is kept)");
             var (valLoss, valDice) = Validate(net, valItems, config, options, size, device);
 
             // Best model: highest validation Dice; without a validation set, lowest training loss.

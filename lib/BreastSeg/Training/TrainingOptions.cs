@@ -29,6 +29,8 @@ public enum LrSchedule
 /// <param name="Seed">Seed of weights, shuffling and augmentation.</param>
 /// <param name="Device">"auto" (CUDA when TorchSharp reports it, else CPU), "cpu" or "cuda".</param>
 /// <param name="Threshold">Probability threshold for the validation Dice.</param>
+/// <param name="Deterministic">Train CPU kernels on one intra-op thread: libtorch's multi-threaded convolution
+/// gradients sum in a varying order, so bit-identical runs (and resume = uninterrupted run) need one thread.</param>
 public sealed record TrainingOptions(
     int Epochs = 100,
     int BatchSize = 8,
@@ -44,7 +46,8 @@ public sealed record TrainingOptions(
     bool Augment = true,
     int Seed = 1,
     string Device = "cpu",
-    double Threshold = 0.5)
+    double Threshold = 0.5,
+    bool Deterministic = true)
 {
     /// <summary>Augmentation used when <see cref="Augment"/> is on.</summary>
     public Augmentation Augmentation { get; init; } = new();
