@@ -21,7 +21,7 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_loaded) return;
-            OneDnnIsaLimit.Apply();
+            CpuIsaLimit.Apply();
             if (OperatingSystem.IsLinux())
             {
                 string? dir = NativeFolder();

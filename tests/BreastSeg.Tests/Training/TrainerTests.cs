@@ -53,7 +53,7 @@ public sealed class TrainerTests : IDisposable
         var val = all.Skip(4).ToList();
         var norm = ChannelNormalizer.Fit(train);
         var options = new TrainingOptions(Epochs: 5, BatchSize: 3, LearningRate: 1e-3, Patience: 0, Augment: true, Seed: 11);
-        var config = Tiny with { BaseFilters = 4 };
+        var config = Tiny;
 
         string straight = Path.Combine(_dir, "straight");
         var full = Trainer.Train(train, val, norm, config, options, straight);
@@ -93,7 +93,7 @@ public sealed class TrainerTests : IDisposable
         var norm = ChannelNormalizer.Fit(all);
         // Learning rate 0: weights never change, so validation Dice never improves after epoch 1.
         var options = new TrainingOptions(Epochs: 10, BatchSize: 4, LearningRate: 1e-12, Schedule: LrSchedule.Constant, Patience: 2, Augment: false);
-        var result = Trainer.Train(all, all, norm, Tiny with { BaseFilters = 4 }, options, Path.Combine(_dir, "early"));
+        var result = Trainer.Train(all, all, norm, Tiny, options, Path.Combine(_dir, "early"));
         Assert.True(result.StoppedEarly);
         Assert.True(result.History.Count < 10);
         Assert.Equal(result.BestEpoch + 2, result.History.Count);
