@@ -7,6 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(TextWriter stdout)
     {
-        yield break;
+        yield return TrainCommand.Create(stdout);
+        yield return EvaluateCommand.Create(stdout);
+        yield return PredictCommand.Create(stdout);
+        yield return ModelCommand.Create(stdout);
     }
 }

@@ -85,7 +85,7 @@ public static class Trainer
             bool isBest = hasValidation
                 ? double.IsNaN(state.BestValidationDice) || valDice > state.BestValidationDice
                 : trainLoss < state.BestTrainLoss;
-            if (isBest) ModelFile.Save(net, Path.Combine(runFolder, BestModelFileName));
+            if (isBest) ModelFile.Save(net, Path.Combine(runFolder, BestModelFileName), normalizer);
             var report = new EpochReport(epoch, trainLoss, valLoss, valDice, lr, clock.Elapsed.TotalSeconds, isBest,
                 DisposeScopeManager.Statistics.ThreadTotalLiveCount);
             var history = new List<EpochReport>(state.History) { report };
