@@ -7,6 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(TextWriter stdout)
     {
+        yield return InspectCommand.Create(stdout);
+        yield return NotebooksCommand.Create(stdout);
         yield return TrainCommand.Create(stdout);
         yield return EvaluateCommand.Create(stdout);
         yield return PredictCommand.Create(stdout);

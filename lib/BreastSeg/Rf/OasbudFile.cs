@@ -1,6 +1,7 @@
-namespace BreastSeg.Rf;
+using BreastSeg.IO;
+using BreastSeg.Rf.Mat;
 
-// CONTRACT STUB (issue 2).
+namespace BreastSeg.Rf;
 
 /// <summary>How the file's `class` value maps to pathology. OASBUD: 52 malignant of 100; the loader reports counts.</summary>
 public enum ClassCoding
@@ -15,25 +16,98 @@ public enum ClassCoding
 /// id, rf1, rf2, roi1, roi2, birads, class.</summary>
 public static class OasbudFile
 {
+    /// <summary>The struct array variable of the layout.</summary>
+    public const string VariableName = "data";
+
+    /// <summary>The fields of the layout, in the order OASBUD.mat has them.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } = ["id", "rf1", "rf2", "roi1", "roi2", "birads", "class"];
+
+    /// <summary>RF fields and their masks, one pair per view.</summary>
+    internal static readonly (string Rf, string Roi)[] ViewFields = [("rf1", "roi1"), ("rf2", "roi2")];
+
     /// <summary>Opens an OASBUD-layout file; frames are converted to <see cref="RfFrame"/> per case on demand.</summary>
-    public static OasbudDataset Open(string path, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null) => throw new NotImplementedException();
+    /// <remarks>RF and masks stay in memory in their stored class (any numeric class, logical masks); every case is
+    /// checked on opening, and a problem is reported naming the case (index and id), the view and the problem.</remarks>
+    public static OasbudDataset Open(string path, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null)
+        => FromVariable(path, MatFile.ReadVariable(path, VariableName), coding, acquisition);
+
+    /// <summary>An OASBUD-layout data set over a `data` variable already read from <paramref name="path"/>
+    /// (checked as <see cref="Open"/> checks it).</summary>
+    public static OasbudDataset FromVariable(string path, MatValue data, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null)
+    {
+        if (data is not MatStruct cases)
+            throw new BreastSegInputException(path, $"variable '{VariableName}' is a {data.ShapeText} {data.ClassName}, expected the 1xN struct array of the OASBUD layout");
+        return new OasbudDataset(path, cases, coding, acquisition ?? Acquisition.Oasbud);
+    }
+
+    /// <summary>Whether a variable looks like the OASBUD layout's `data` (a struct array with RF or mask fields).</summary>
+    public static bool IsOasbudLayout(string name, MatValue value) =>
+        name == VariableName && value is MatStruct s && ViewFields.Any(v => s.HasField(v.Rf) || s.HasField(v.Roi));
 
     /// <summary>Writes cases in the OASBUD layout (RF as int16, rounded and clipped; masks as uint8), atomically.</summary>
-    public static void Write(string path, IEnumerable<RfCase> cases, ClassCoding coding = ClassCoding.OneIsMalignant) => throw new NotImplementedException();
-}
+    public static void Write(string path, IEnumerable<RfCase> cases, ClassCoding coding = ClassCoding.OneIsMalignant) =>
+        Write(path, cases, coding, extraFields: null);
 
-/// <summary>An opened OASBUD-layout data set.</summary>
-public sealed class OasbudDataset
-{
-    /// <summary>The file it was read from.</summary>
-    public string Path => throw new NotImplementedException();
+    /// <summary>Writes cases in the OASBUD layout with extra per-case fields after the standard ones (for example maps
+    /// beside the masks). Every case must give the same extra field names, in the same order.</summary>
+    /// <param name="path">Output file (written atomically).</param>
+    /// <param name="cases">The cases, each with exactly two views; RF rounded to int16 and clipped to its range.</param>
+    /// <param name="coding">How `class` is written: the class value that means malignant.</param>
+    /// <param name="extraFields">Extra fields of a case, or null for none.</param>
+    /// <param name="compress">Whether to zlib-compress the file (MATLAB v7 style); false writes v6-style elements.</param>
+    public static void Write(string path, IEnumerable<RfCase> cases, ClassCoding coding,
+        Func<RfCase, IEnumerable<KeyValuePair<string, MatValue>>>? extraFields, bool compress = true)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var fields = FieldNames.ToList();
+        var values = new List<MatValue>();
+        int count = 0;
+        foreach (var c in cases)
+        {
+            string who = $"case {c.Index} (id '{c.Id}')";
+            if (c.Views.Count != ViewFields.Length) throw new ArgumentException($"{who} has {c.Views.Count} views; the OASBUD layout has exactly {ViewFields.Length}", nameof(cases));
+            var extra = extraFields?.Invoke(c).ToList() ?? [];
+            if (count == 0)
+                foreach (var (name, _) in extra)
+                {
+                    if (fields.Contains(name)) throw new ArgumentException($"extra field '{name}' repeats a field of the layout", nameof(extraFields));
+                    fields.Add(name);
+                }
+            if (!extra.Select(e => e.Key).SequenceEqual(fields.Skip(FieldNames.Count)))
+                throw new ArgumentException($"{who} gives extra fields ({string.Join(", ", extra.Select(e => e.Key))}) that differ from the first case's ({string.Join(", ", fields.Skip(FieldNames.Count))})", nameof(extraFields));
 
-    /// <summary>Number of cases (rows of `data`).</summary>
-    public int Count => throw new NotImplementedException();
+            values.Add(new MatChar(c.Id));
+            var rf = new MatValue[2];
+            var roi = new MatValue[2];
+            for (int v = 0; v < ViewFields.Length; v++)
+            {
+                var (frame, mask) = (c.Views[v].Frame, c.Views[v].Mask);
+                if (mask.Samples != frame.Samples || mask.Lines != frame.Lines)
+                    throw new ArgumentException($"{who}, {ViewFields[v].Rf}: RF is {frame.Samples}x{frame.Lines} but the mask is {mask.Samples}x{mask.Lines}", nameof(cases));
+                rf[v] = new MatNumeric([frame.Samples, frame.Lines], ToInt16(frame.Data, $"{who}, {ViewFields[v].Rf}"));
+                roi[v] = new MatNumeric([mask.Samples, mask.Lines], Array.ConvertAll(mask.Data, b => b ? (byte)1 : (byte)0));
+            }
+            values.AddRange([rf[0], rf[1], roi[0], roi[1], new MatChar(c.BiRads), MatNumeric.Scalar(ClassValue(c.Malignant, coding))]);
+            values.AddRange(extra.Select(e => e.Value));
+            count++;
+        }
+        var data = new MatStruct([1, count], fields, values);
+        MatFile.Write(path, [new(VariableName, data)], compress);
+    }
 
-    /// <summary>The class coding in force.</summary>
-    public ClassCoding Coding => throw new NotImplementedException();
+    /// <summary>The file's class value for a pathology under a coding.</summary>
+    public static int ClassValue(bool malignant, ClassCoding coding) => malignant == (coding == ClassCoding.OneIsMalignant) ? 1 : 0;
 
-    /// <summary>Case <paramref name="index"/> (0-based) with its views as double frames and masks.</summary>
-    public RfCase GetCase(int index) => throw new NotImplementedException();
+    /// <summary>Rounds to the nearest integer (halves away from zero, as MATLAB's int16 does) and clips to int16.</summary>
+    private static short[] ToInt16(double[] samples, string what)
+    {
+        var result = new short[samples.Length];
+        for (int i = 0; i < samples.Length; i++)
+        {
+            double x = samples[i];
+            if (!double.IsFinite(x)) throw new ArgumentException($"{what}: sample {i} is {x}; RF samples must be finite");
+            result[i] = (short)Math.Clamp(Math.Round(x, MidpointRounding.AwayFromZero), short.MinValue, short.MaxValue);
+        }
+        return result;
+    }
 }

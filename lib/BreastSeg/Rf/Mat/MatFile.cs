@@ -1,13 +1,110 @@
+using BreastSeg.IO;
+
 namespace BreastSeg.Rf.Mat;
 
-// CONTRACT STUB (issue 2).
-
 /// <summary>Reads and writes MAT files: Level-5 (v6, v7 compressed) and, for reading, v7.3 (HDF5).</summary>
+/// <remarks>
+/// Reading streams one top-level variable at a time; every size field is checked against what the file (or a
+/// compressed element) can still hold before anything is allocated, and every problem is reported as a
+/// <see cref="BreastSegInputException"/> naming the file. Sparse arrays, objects and opaque classes (string, table,
+/// function handles) are refused with a message saying so.
+/// </remarks>
 public static class MatFile
 {
+    private static ReadOnlySpan<byte> Hdf5Signature => [0x89, (byte)'H', (byte)'D', (byte)'F', (byte)'\r', (byte)'\n', 0x1A, (byte)'\n'];
+
     /// <summary>Reads every variable. Bad files raise <see cref="IO.BreastSegInputException"/> naming the file.</summary>
-    public static IReadOnlyDictionary<string, MatValue> Read(string path) => throw new NotImplementedException();
+    public static IReadOnlyDictionary<string, MatValue> Read(string path)
+    {
+        var result = new Dictionary<string, MatValue>(StringComparer.Ordinal);
+        // A later variable of the same name replaces the earlier one, as MATLAB's load does.
+        foreach (var (name, value) in ReadVariables(path)) result[name] = value;
+        return result;
+    }
+
+    /// <summary>Reads variable <paramref name="name"/> (other variables are parsed and dropped, one at a time).
+    /// A missing variable is an error naming the variables the file has.</summary>
+    public static MatValue ReadVariable(string path, string name)
+    {
+        MatValue? found = null;
+        var names = new List<string>();
+        foreach (var (n, value) in ReadVariables(path))
+        {
+            names.Add(n);
+            if (n == name) found = value;
+        }
+        return found ?? throw new BreastSegInputException(path,
+            $"no variable '{name}' (the file has {(names.Count == 0 ? "no variables" : string.Join(", ", names.Distinct()))})");
+    }
+
+    /// <summary>Streams the variables in file order, parsing each only when enumerated.</summary>
+    public static IEnumerable<KeyValuePair<string, MatValue>> ReadVariables(string path)
+    {
+        var (kind, bigEndian, file) = OpenAndDetect(path);
+        if (kind == FileKind.Hdf5)
+        {
+            file.Dispose();
+            foreach (var variable in Hdf5Reader.Read(path)) yield return variable;
+            yield break;
+        }
+        using var reader = Level5Reader.Open(path, file, bigEndian);
+        while (reader.ReadNext() is { } variable) yield return variable;
+    }
 
     /// <summary>Writes a MAT Level-5 file (zlib-compressed elements) atomically.</summary>
-    public static void Write(string path, IEnumerable<KeyValuePair<string, MatValue>> variables) => throw new NotImplementedException();
+    public static void Write(string path, IEnumerable<KeyValuePair<string, MatValue>> variables) => Write(path, variables, compress: true);
+
+    /// <summary>Writes a MAT Level-5 file atomically: v7 style with zlib-compressed elements, or v6 style uncompressed
+    /// (larger, faster to write and read).</summary>
+    public static void Write(string path, IEnumerable<KeyValuePair<string, MatValue>> variables, bool compress)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        AtomicFile.Write(path, stream => Level5Writer.Write(stream, variables, compress));
+    }
+
+    private enum FileKind { Level5, Hdf5 }
+
+    private static (FileKind Kind, bool BigEndian, FileStream File) OpenAndDetect(string path)
+    {
+        FileStream file;
+        try
+        {
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new BreastSegInputException(path, $"cannot open the file ({e.Message.TrimEnd('.')})", e);
+        }
+        try
+        {
+            var head = new byte[Math.Min(file.Length, 520)];
+            file.ReadExactly(head);
+            if (head.Length >= 8 && head.AsSpan(0, 8).SequenceEqual(Hdf5Signature)) return (FileKind.Hdf5, false, file);
+            if (head.Length < MatElementTags.HeaderBytes)
+                throw new BreastSegInputException(path, head.Length == 0 ? "the file is empty, not a MAT file" : $"not a MAT file: {head.Length} bytes, shorter than the 128-byte MAT header");
+            bool? bigEndian = (head[126], head[127]) switch
+            {
+                ((byte)'I', (byte)'M') => false,
+                ((byte)'M', (byte)'I') => true,
+                _ => null,
+            };
+            if (bigEndian is null)
+                throw new BreastSegInputException(path, "not a MAT Level-5 or v7.3 file (no MI/IM endian indicator at bytes 126-127; MAT v4 files are not supported)");
+            ushort version = bigEndian.Value ? (ushort)(head[124] << 8 | head[125]) : (ushort)(head[125] << 8 | head[124]);
+            bool hdf5Next = head.Length >= 520 && head.AsSpan(512, 8).SequenceEqual(Hdf5Signature);
+            if (version == MatElementTags.Hdf5Version || hdf5Next)
+            {
+                if (!hdf5Next) throw new BreastSegInputException(path, "a MAT v7.3 header without the HDF5 data that must follow it at byte 512");
+                return (FileKind.Hdf5, bigEndian.Value, file);
+            }
+            if (version != MatElementTags.Level5Version)
+                throw new BreastSegInputException(path, $"unknown MAT file version 0x{version:X4} (Level-5 files have 0x0100, v7.3 files 0x0200)");
+            return (FileKind.Level5, bigEndian.Value, file);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
 }

@@ -1,0 +1,59 @@
+using System.Net;
+using BreastSeg.Maps;
+using BreastSeg.Notebooks.Display;
+using BreastSeg.Rf;
+using Microsoft.DotNet.Interactive.Formatting;
+using static TorchSharp.torch;
+
+namespace BreastSeg.Notebooks;
+
+/// <summary>
+/// How the kit's types look in a notebook: frames, views, masks and maps as images in mm, tensors as a one-line summary.
+/// Plotly.NET charts need nothing here: Plotly.NET carries its own formatter source, which works once FSharp.Core
+/// resolves (see <see cref="Figures.FSharpCoreResolver"/>).
+/// </summary>
+internal static class Formatters
+{
+    private const string Html = "text/html";
+    private const string Plain = "text/plain";
+
+    public static void Register()
+    {
+        Formatter.Register<MapImage>(m => m.ToHtml(), Html);
+        Formatter.Register<MapImage>(m => m.ToString(), Plain);
+        Formatter.Register<RfFrame>(f => Figure(Describe(f), MapImage.Rf(f)), Html);
+        Formatter.Register<RfFrame>(Describe, Plain);
+        Formatter.Register<RfView>(v => Figure(Describe(v.Frame) + $", lesion {v.Mask.Area} px", MapImage.Rf(v.Frame) with { Mask = v.Mask }), Html);
+        Formatter.Register<RfView>(v => Describe(v.Frame) + $", lesion {v.Mask.Area} px", Plain);
+        Formatter.Register<LesionMask>(m => $"lesion mask {m.Samples} x {m.Lines}, {m.Area} px inside", Plain);
+        Formatter.Register<LesionMask>(m => Figure($"lesion mask {m.Samples} x {m.Lines}, {m.Area} px inside (OASBUD geometry)",
+            MapImage.OfMask(m, new RfFrame(m.Samples, m.Lines, new double[m.Data.Length]))), Html);
+        Formatter.Register<MapSet>(FormatMapSet, Html);
+        Formatter.Register<LinePlot>(p => p.ToHtml(), Html);
+        Formatter.Register<LinePlot>(p => p.ToString(), Plain);
+        Formatter.Register<Tensor>(TensorSummary.Describe, Plain);
+        Formatter.Register<Tensor>(t => $"<code>{WebUtility.HtmlEncode(TensorSummary.Describe(t))}</code>", Html);
+        Formatter.Register<NotebookSession>(s => $"<div>{WebUtility.HtmlEncode(s.ToString())}</div>", Html);
+        Formatter.Register<NotebookSession>(s => s.ToString(), Plain);
+        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession) })
+            Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
+    }
+
+    private static string Describe(RfFrame f) =>
+        FormattableString.Invariant($"RF frame {f.Samples} samples x {f.Lines} lines, {f.Samples * f.AxialSpacingMm:0.#} mm deep x {f.Lines * f.LinePitchMm:0.#} mm wide, fs {f.Acquisition.SamplingFrequencyHz / 1e6:0.#} MHz, f0 {f.Acquisition.CenterFrequencyHz / 1e6:0.#} MHz");
+
+    private static string Figure(string caption, params MapImage[] images) =>
+        $"<div><div>{WebUtility.HtmlEncode(caption)}</div><div style=\"display:flex;flex-wrap:wrap;gap:8px\">{string.Concat(images.Select(i => i.ToHtml()))}</div></div>";
+
+    // A MapSet carries no acquisition: show it on the OASBUD geometry (40 MHz, 38 mm aperture), which the caption says.
+    private static string FormatMapSet(MapSet set)
+    {
+        var frame = new RfFrame(set.Samples, set.Lines, new double[(long)set.Samples * set.Lines]);
+        var images = new List<MapImage>();
+        if (set.Envelope is { } env) images.Add(MapImage.Of(frame, env, "envelope", "RF units"));
+        if (set.BMode is { } b) images.Add(MapImage.Of(frame, b, "B-mode", "[0, 1]") with { Min = 0, Max = 1 });
+        if (set.Entropy is { } h) images.Add(MapImage.Of(frame, h, "entropy", "bits", Colormap.Viridis));
+        if (set.Nakagami is { } m) images.Add(MapImage.Of(frame, m, "Nakagami m", "", Colormap.Viridis));
+        return Figure($"maps {set.Samples} x {set.Lines} (OASBUD geometry)", images.ToArray());
+    }
+}

@@ -1,0 +1,214 @@
+using System.Runtime.InteropServices;
+using BreastSeg.IO;
+using PureHDF;
+using PureHDF.VOL.Native;
+
+namespace BreastSeg.Rf.Mat;
+
+/// <summary>
+/// Reads MAT v7.3 files (HDF5 behind a 512-byte MAT header) with PureHDF. MATLAB writes each variable as a dataset
+/// (or a group for a scalar struct) with a MATLAB_class attribute; HDF5 is row-major, so a MATLAB rows x cols array is
+/// stored with dimensions cols x rows and its bytes are already in MATLAB's column-major order. Struct-array and cell
+/// elements are object references into the file's #refs# group.
+/// </summary>
+internal static class Hdf5Reader
+{
+    private const int MaxDepth = 64;
+
+    public static List<KeyValuePair<string, MatValue>> Read(string path)
+    {
+        try
+        {
+            using var file = H5File.OpenRead(path);
+            var result = new List<KeyValuePair<string, MatValue>>();
+            foreach (var child in file.Children())
+            {
+                // #refs# holds the elements of cells and struct arrays; #subsystem# MATLAB's object data.
+                if (child.Name.StartsWith('#')) continue;
+                result.Add(new(child.Name, Convert(file, child, $"variable '{child.Name}'", 0)));
+            }
+            return result;
+        }
+        catch (MatFormatException e)
+        {
+            throw new BreastSegInputException(path, e.Message);
+        }
+        catch (Exception e) when (e is not BreastSegInputException and not OutOfMemoryException)
+        {
+            // PureHDF reports damaged HDF5 structures with a variety of exception types.
+            throw new BreastSegInputException(path, $"cannot read the MAT v7.3 (HDF5) file ({e.Message.ReplaceLineEndings(" ").TrimEnd('.')})", e);
+        }
+    }
+
+    private static MatValue Convert(NativeFile file, IH5Object item, string what, int depth)
+    {
+        if (depth > MaxDepth) throw new MatFormatException($"{what}: nested more than {MaxDepth} deep");
+        string? matlabClass = StringAttribute(item, "MATLAB_class");
+        if (item.AttributeExists("MATLAB_sparse")) throw new MatFormatException($"{what} is a sparse array, which this reader does not support (save it with full() in MATLAB)");
+        switch (item)
+        {
+            case IH5Group group:
+                if (matlabClass is not (null or "struct")) throw new MatFormatException($"{what}: a group of MATLAB class '{matlabClass}' is not supported");
+                return ScalarStruct(file, group, what, depth);
+            case IH5Dataset dataset:
+                return Dataset(file, dataset, matlabClass, what, depth);
+            default:
+                throw new MatFormatException($"{what} is neither a dataset nor a group");
+        }
+    }
+
+    private static MatStruct ScalarStruct(NativeFile file, IH5Group group, string what, int depth)
+    {
+        var children = group.Children().ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var order = FieldOrder(group) ?? children.Keys.ToList();
+        var values = new List<MatValue>();
+        var names = new List<string>();
+        foreach (string field in order)
+        {
+            if (!children.TryGetValue(field, out var child)) continue;
+            names.Add(field);
+            values.Add(Convert(file, child, $"{what}.{field}", depth + 1));
+        }
+        // A struct array stores each field as references, one per element; a scalar struct stores the values.
+        if (values.Count > 0 && values.All(v => v is MatCell) && IsReferenceStruct(group, names))
+            return StructArray(names, values.Cast<MatCell>().ToList(), what);
+        return new MatStruct([1, 1], names, values);
+    }
+
+    private static bool IsReferenceStruct(IH5Group group, List<string> names) =>
+        names.All(n => group.Get(n) is IH5Dataset d && d.Type.Class == H5DataTypeClass.Reference && StringAttribute(d, "MATLAB_class") is null);
+
+    private static MatStruct StructArray(List<string> names, List<MatCell> fields, string what)
+    {
+        int[] dims = fields[0].Dimensions;
+        if (fields.Any(f => !f.Dimensions.SequenceEqual(dims))) throw new MatFormatException($"{what}: struct array fields have different sizes");
+        var values = new List<MatValue>();
+        for (int e = 0; e < fields[0].Count; e++)
+            foreach (var f in fields) values.Add(f[e]);
+        return new MatStruct(dims, names, values);
+    }
+
+    private static List<string>? FieldOrder(IH5Object item)
+    {
+        if (!item.AttributeExists("MATLAB_fields")) return null;
+        try
+        {
+            // Variable-length sequences of single characters, one per field.
+            var raw = item.Attribute("MATLAB_fields").Read<byte[][]>();
+            return raw.Select(chars => new string(chars.Select(b => (char)b).ToArray())).ToList();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+    }
+
+    private static MatValue Dataset(NativeFile file, IH5Dataset dataset, string? matlabClass, string what, int depth)
+    {
+        int[] dims = MatlabDimensions(dataset.Space.Dimensions, what);
+        if (ReadAttributeInt(dataset, "MATLAB_empty") is > 0)
+        {
+            // An empty array is stored as its dimensions (a uint64 vector), with MATLAB_empty = 1.
+            var storedDims = dataset.Read<ulong[]>();
+            int[] emptyDims = storedDims.Length >= 2 ? storedDims.Select(d => (int)Math.Min(d, int.MaxValue)).ToArray() : [0, 0];
+            if (emptyDims.Aggregate(1L, (a, d) => a * d) != 0) throw new MatFormatException($"{what}: MATLAB_empty array with dimensions {string.Join("x", emptyDims)}");
+            return matlabClass switch
+            {
+                "char" => new MatChar(emptyDims, ""),
+                "cell" => new MatCell(emptyDims, []),
+                "struct" => new MatStruct(emptyDims, [], []),
+                _ => new MatNumeric(emptyDims, MatTypes.Allocate(ClassOf(matlabClass, what), matlabClass == "logical", 0)),
+            };
+        }
+        var type = dataset.Type;
+        if (type.Class == H5DataTypeClass.Reference)
+        {
+            var refs = dataset.Read<NativeObjectReference1[]>();
+            var elements = new List<MatValue>(refs.Length);
+            for (int i = 0; i < refs.Length; i++) elements.Add(Convert(file, file.Get(refs[i]), $"{what}{{{i + 1}}}", depth + 1));
+            return new MatCell(dims, elements);
+        }
+        if (type.Class == H5DataTypeClass.Compound) throw new MatFormatException($"{what}: complex (compound) v7.3 arrays are not supported");
+        if (type.Class is not (H5DataTypeClass.FixedPoint or H5DataTypeClass.FloatingPoint))
+            throw new MatFormatException($"{what}: HDF5 data of class {type.Class} is not a MATLAB numeric or char array");
+        Array stored = ReadNumeric(dataset, type, what);
+        if (matlabClass == "char")
+        {
+            var chars = new char[stored.Length];
+            var codes = MatTypes.ToDoubles(stored);
+            for (int i = 0; i < chars.Length; i++) chars[i] = (char)codes[i];
+            return new MatChar(dims, new string(chars));
+        }
+        bool logical = matlabClass == "logical";
+        var matClass = matlabClass is null ? MatTypes.ClassOfElementType(stored.GetType().GetElementType()!)!.Value : ClassOf(matlabClass, what);
+        var storedClass = MatTypes.ClassOfElementType(stored.GetType().GetElementType()!)!.Value;
+        if (storedClass == matClass && !logical) return new MatNumeric(dims, stored);
+        var target = MatTypes.Allocate(matClass, logical, stored.Length);
+        var bytes = MemoryMarshal.CreateReadOnlySpan(ref MatTypes.DataReference(stored), stored.Length * MatTypes.ElementSize(storedClass));
+        StoredDataConverter.Convert(bytes, (int)MatElementTags.ForClass(storedClass), target, 0);
+        return new MatNumeric(dims, target);
+    }
+
+    private static Array ReadNumeric(IH5Dataset dataset, IH5DataType type, string what)
+    {
+        if (type.Class == H5DataTypeClass.FloatingPoint)
+            return type.Size switch
+            {
+                4 => dataset.Read<float[]>(),
+                8 => dataset.Read<double[]>(),
+                _ => throw new MatFormatException($"{what}: {type.Size}-byte floating point data"),
+            };
+        bool signed = type.FixedPoint.IsSigned;
+        return (type.Size, signed) switch
+        {
+            (1, true) => dataset.Read<sbyte[]>(),
+            (1, false) => dataset.Read<byte[]>(),
+            (2, true) => dataset.Read<short[]>(),
+            (2, false) => dataset.Read<ushort[]>(),
+            (4, true) => dataset.Read<int[]>(),
+            (4, false) => dataset.Read<uint[]>(),
+            (8, true) => dataset.Read<long[]>(),
+            (8, false) => dataset.Read<ulong[]>(),
+            _ => throw new MatFormatException($"{what}: {type.Size}-byte integer data"),
+        };
+    }
+
+    private static MatClass ClassOf(string? matlabClass, string what) => matlabClass switch
+    {
+        null or "double" => MatClass.Double,
+        "single" => MatClass.Single,
+        "int8" => MatClass.Int8,
+        "uint8" or "logical" => MatClass.UInt8,
+        "int16" => MatClass.Int16,
+        "uint16" => MatClass.UInt16,
+        "int32" => MatClass.Int32,
+        "uint32" => MatClass.UInt32,
+        "int64" => MatClass.Int64,
+        "uint64" => MatClass.UInt64,
+        _ => throw new MatFormatException($"{what} has MATLAB class '{matlabClass}', which this reader does not support"),
+    };
+
+    /// <summary>MATLAB dimensions (rows first) from HDF5 dimensions (reversed); at least two.</summary>
+    private static int[] MatlabDimensions(ulong[] hdf5, string what)
+    {
+        if (hdf5.Any(d => d > int.MaxValue)) throw new MatFormatException($"{what}: dimension larger than {int.MaxValue}");
+        var dims = hdf5.Reverse().Select(d => (int)d).ToList();
+        while (dims.Count < 2) dims.Add(1);
+        return dims.ToArray();
+    }
+
+    private static string? StringAttribute(IH5Object item, string name)
+    {
+        if (!item.AttributeExists(name)) return null;
+        return item.Attribute(name).Read<string>()?.TrimEnd('\0');
+    }
+
+    private static long? ReadAttributeInt(IH5Object item, string name)
+    {
+        if (!item.AttributeExists(name)) return null;
+        var attribute = item.Attribute(name);
+        return attribute.Type.Class == H5DataTypeClass.FixedPoint && attribute.Type.Size == 1
+            ? attribute.Read<byte>()
+            : attribute.Read<long>();
+    }
+}

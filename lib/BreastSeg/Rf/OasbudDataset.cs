@@ -1,0 +1,154 @@
+using System.Globalization;
+using BreastSeg.IO;
+using BreastSeg.Rf.Mat;
+
+namespace BreastSeg.Rf;
+
+/// <summary>An opened OASBUD-layout data set.</summary>
+/// <remarks>Cases are keyed by their row index (ids need not be unique). RF and masks are held in their stored class;
+/// <see cref="GetCase"/> widens one case to double frames.</remarks>
+public sealed class OasbudDataset
+{
+    private readonly MatStruct _data;
+
+    internal OasbudDataset(string path, MatStruct data, ClassCoding coding, Acquisition acquisition)
+    {
+        Path = path;
+        _data = data;
+        Coding = coding;
+        Acquisition = acquisition;
+        var missing = OasbudFile.FieldNames.Where(f => !data.HasField(f)).ToList();
+        if (missing.Count > 0)
+            throw new BreastSegInputException(path, $"the '{OasbudFile.VariableName}' struct has no field{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (it has {string.Join(", ", data.FieldNames)}); not the OASBUD layout");
+        var dims = data.Dimensions;
+        if (dims.Length != 2 || Math.Min(dims[0], dims[1]) > 1)
+            throw new BreastSegInputException(path, $"the '{OasbudFile.VariableName}' struct array is {data.ShapeText}, expected 1xN");
+        if (data.Count == 0) throw new BreastSegInputException(path, $"the '{OasbudFile.VariableName}' struct array is {data.ShapeText}: no cases");
+        var summaries = new OasbudCaseSummary[(int)data.Count];
+        for (int i = 0; i < summaries.Length; i++) summaries[i] = Check(i);
+        Summaries = summaries;
+        ClassCounts = summaries.GroupBy(s => s.ClassCode).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary>The file it was read from.</summary>
+    public string Path { get; }
+
+    /// <summary>Number of cases (rows of `data`).</summary>
+    public int Count => Summaries.Count;
+
+    /// <summary>The class coding in force; set it once the counts (<see cref="ClassCounts"/>) have settled which value
+    /// means malignant.</summary>
+    public ClassCoding Coding { get; set; }
+
+    /// <summary>Sampling parameters given to every frame (the file carries none).</summary>
+    public Acquisition Acquisition { get; }
+
+    /// <summary>Number of cases per raw class value (0 and 1).</summary>
+    public IReadOnlyDictionary<int, int> ClassCounts { get; }
+
+    /// <summary>Per-case summaries (id, class, BI-RADS and shape, class, sum, min, max of rf1, rf2, roi1, roi2).</summary>
+    public IReadOnlyList<OasbudCaseSummary> Summaries { get; }
+
+    /// <summary>Number of malignant cases under <paramref name="coding"/>.</summary>
+    public int MalignantCount(ClassCoding coding) => ClassCounts.GetValueOrDefault(OasbudFile.ClassValue(true, coding));
+
+    /// <summary>Case <paramref name="index"/> (0-based) with its views as double frames and masks.</summary>
+    public RfCase GetCase(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        var summary = Summaries[index];
+        var views = new List<RfView>();
+        foreach (var (rfField, roiField) in OasbudFile.ViewFields)
+        {
+            var rf = (MatNumeric)_data[index, rfField];
+            var roi = (MatNumeric)_data[index, roiField];
+            int samples = rf.Dimensions[0], lines = rf.Dimensions[1];
+            var frame = new RfFrame(samples, lines, rf.ToDoubleArray(), Acquisition);
+            var mask = roi.ToDoubleArray();
+            views.Add(new RfView(frame, new LesionMask(samples, lines, Array.ConvertAll(mask, v => v != 0))));
+        }
+        bool malignant = summary.ClassCode == OasbudFile.ClassValue(true, Coding);
+        return new RfCase(index, summary.Id, views, summary.BiRads, summary.ClassCode, malignant);
+    }
+
+    /// <summary>Validates case <paramref name="index"/> and summarises it.</summary>
+    private OasbudCaseSummary Check(int index)
+    {
+        string id = Label(index, "id", null);
+        string who = $"case {index} (id '{id}')";
+        string birads = Label(index, "birads", who);
+        int classCode = ClassCode(index, who);
+        var views = new Dictionary<string, ArraySummary>(StringComparer.Ordinal);
+        foreach (var (rfField, roiField) in OasbudFile.ViewFields)
+        {
+            var rf = Numeric(index, rfField, who, "RF");
+            var roi = Numeric(index, roiField, who, "mask");
+            var shape = rf.Dimensions;
+            if (shape.Length != 2 || shape[0] == 0 || shape[1] == 0)
+                throw Error(who, rfField, $"the RF frame is empty or not 2-D ({rf.ShapeText})");
+            if (!roi.Dimensions.SequenceEqual(shape))
+                throw Error(who, rfField, $"the RF frame is {rf.ShapeText} but its mask {roiField} is {roi.ShapeText}");
+            CheckFinite(rf, who, rfField);
+            CheckFinite(roi, who, roiField);
+            views[rfField] = ArraySummary.Of(rf);
+            views[roiField] = ArraySummary.Of(roi);
+        }
+        return new OasbudCaseSummary(index, id, classCode, birads, new Dictionary<string, ArraySummary>
+        {
+            ["rf1"] = views["rf1"], ["rf2"] = views["rf2"], ["roi1"] = views["roi1"], ["roi2"] = views["roi2"],
+        });
+    }
+
+    private BreastSegInputException Error(string who, string field, string problem) => new(Path, $"{who}, {field}: {problem}");
+
+    private MatNumeric Numeric(int index, string field, string who, string role)
+    {
+        var value = _data[index, field];
+        if (value is not MatNumeric n) throw Error(who, field, $"the {role} is a {value.ClassName}, expected a numeric array");
+        if (n.IsComplex) throw Error(who, field, $"the {role} is complex, expected real samples");
+        return n;
+    }
+
+    private void CheckFinite(MatNumeric array, string who, string field)
+    {
+        int rows = array.Dimensions[0];
+        int bad = -1, badCount = 0;
+        switch (array.Real)
+        {
+            // double[] and float[] cannot be reinterpreted as any other array type, so pattern matching is exact here.
+            case double[] d: for (int i = 0; i < d.Length; i++) if (!double.IsFinite(d[i])) { badCount++; if (bad < 0) bad = i; } break;
+            case float[] f: for (int i = 0; i < f.Length; i++) if (!float.IsFinite(f[i])) { badCount++; if (bad < 0) bad = i; } break;
+            default: return; // integer and logical data are always finite
+        }
+        if (badCount > 0)
+            throw Error(who, field, $"{badCount} NaN or Inf value{(badCount > 1 ? "s" : "")}, the first at sample {bad % rows}, line {bad / rows} (0-based)");
+    }
+
+    /// <summary>A text field (id, birads): char as is, a numeric scalar formatted as MATLAB's num2str would.</summary>
+    private string Label(int index, string field, string? who)
+    {
+        var value = _data[index, field];
+        switch (value)
+        {
+            case MatChar c:
+                return c.Text.Trim();
+            case MatNumeric { Count: 1, IsComplex: false } n:
+                return n.ToDoubleArray()[0].ToString("G15", CultureInfo.InvariantCulture);
+            default:
+                throw Error(who ?? $"case {index}", field, $"expected text or a number, found a {value.ShapeText} {value.ClassName}");
+        }
+    }
+
+    private int ClassCode(int index, string who)
+    {
+        var value = _data[index, "class"];
+        if (value is MatNumeric { Count: 1, IsComplex: false } n)
+        {
+            double v = n.ToDoubleArray()[0];
+            if (v is 0 or 1) return (int)v;
+            throw Error(who, "class", $"the class is {v.ToString(CultureInfo.InvariantCulture)}, expected 0 or 1");
+        }
+        throw Error(who, "class", $"expected a 1x1 number (0 or 1), found a {value.ShapeText} {value.ClassName}");
+    }
+}
