@@ -53,8 +53,8 @@ public static class Trainer
         CancellationToken cancel)
     {
         string checkpointPath = Path.Combine(runFolder, TrainingCheckpoint.FileName);
-        manual_seed(options.Seed);
         using var net = UNetFactory.Create(config);
+        SeededInit.Apply(net, options.Seed);
         net.to(device);
         using var optimizer = optim.Adam(net.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
 

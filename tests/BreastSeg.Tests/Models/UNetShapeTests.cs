@@ -111,4 +111,25 @@ public class UNetShapeTests
         var e = Assert.Throws<BreastSeg.IO.BreastSegInputException>(() => net.forward(x));
         Assert.Contains("multiples of 4", e.Message);
     }
+
+    [Fact]
+    public void SeededInitDependsOnTheSeedOnlyAndFollowsPyTorchBounds()
+    {
+        using var a = new AttentionUNet(1, 1, 4, 3);
+        using var b = new AttentionUNet(1, 1, 4, 3);
+        SeededInit.Apply(a, 7);
+        manual_seed(123);
+        using (var noise = randn(1000)) { }
+        SeededInit.Apply(b, 7);
+        var sb = b.state_dict();
+        foreach (var (key, value) in a.state_dict())
+            Assert.True(value.eq(sb[key]).all().item<bool>(), key);
+        // Conv1.conv.3: 4 x 4 x 3 x 3 weights, fan_in 36, uniform in +/- 1/6; BatchNorm back to ones and zeros.
+        var w = a.state_dict()["Conv1.conv.3.weight"];
+        Assert.True(w.abs().max().item<float>() <= 1 / 6.0 + 1e-7);
+        Assert.True(a.state_dict()["Conv1.conv.1.weight"].eq(1).all().item<bool>());
+        using var c = new AttentionUNet(1, 1, 4, 3);
+        SeededInit.Apply(c, 8);
+        Assert.False(c.state_dict()["Conv1.conv.3.weight"].eq(w).all().item<bool>());
+    }
 }
