@@ -125,8 +125,6 @@ public static class Trainer
                     ? options.Augmentation.Apply(items[i].Input, items[i].Target, size, new Random(SeedMix.Derive(options.Seed, epoch, i)))
                     : items[i])
                 .ToList();
-            // BatchNorm cannot train on a single image of 1 x 1 bottleneck; a lone trailing image is still fine at
-            // the sizes the kit uses (bottleneck >= 2 x 2).
             using (var scope = NewDisposeScope())
             {
                 var (x, y) = SegmentationBatch.Make(batch, config.InChannels, size, device);

@@ -30,7 +30,6 @@ public sealed class TrainerTests : IDisposable
         string run = Path.Combine(_dir, "overfit");
         var result = Trainer.Train(samples, samples, norm, Tiny, options, run);
         Assert.Equal(40, result.History.Count);
-        foreach (var h in result.History) Console.Error.WriteLine($"DBG {h}");
         Assert.True(result.History[^1].TrainLoss < result.History[0].TrainLoss / 3);
 
         using var best = ModelFile.Load(Path.Combine(run, Trainer.BestModelFileName));
@@ -68,7 +67,6 @@ public sealed class TrainerTests : IDisposable
         var resumed = Trainer.Train(train, val, norm, config, options, interrupted);
         Assert.Equal(2, resumed.ResumedFromEpoch);
 
-        foreach (var h in full.History.Concat(resumed.History)) Console.Error.WriteLine($"DBG {h}");
         Assert.Equal(full.History.Select(h => (h.TrainLoss, h.ValidationLoss, h.ValidationDice)),
             resumed.History.Select(h => (h.TrainLoss, h.ValidationLoss, h.ValidationDice)));
         using var a = ModelFile.Load(Path.Combine(straight, Trainer.BestModelFileName));
