@@ -8,6 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All(TextWriter stdout)
     {
         yield return InspectCommand.Create(stdout);
+        yield return SimulateCommand.Create(stdout);
+        yield return MapsCommand.Create(stdout);
         yield return NotebooksCommand.Create(stdout);
         yield return TrainCommand.Create(stdout);
         yield return EvaluateCommand.Create(stdout);

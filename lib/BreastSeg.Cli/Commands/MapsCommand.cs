@@ -1,0 +1,185 @@
+using System.CommandLine;
+using System.Globalization;
+using BreastSeg.IO;
+using BreastSeg.Maps;
+using BreastSeg.Rf;
+using BreastSeg.Rf.Mat;
+
+namespace BreastSeg.Cli.Commands;
+
+/// <summary>
+/// `breastseg maps INPUT.mat --out OUT.mat`: envelope, B-mode, entropy and Nakagami maps of a MAT file. An OASBUD-layout
+/// input (struct array `data` with rf1/rf2/roi1/roi2) gives an OASBUD-like struct array `data` with the maps of every
+/// case and view (fields such as entropy1, entropy2) and the masks; a plain MAT file gives one double variable per map,
+/// the shape of the input variable.
+/// </summary>
+internal static class MapsCommand
+{
+    private static readonly string[] KindNames = ["envelope", "bmode", "entropy", "nakagami"];
+
+    public static Command Create(TextWriter stdout)
+    {
+        var input = new Argument<string>("input") { Description = "Input MAT file: OASBUD layout (struct array 'data') or a plain 2-D RF/envelope variable" };
+        var output = new Option<string>("--out") { Description = "Output MAT file (written atomically)", Required = true };
+        var variable = new Option<string?>("--var") { Description = "Plain MAT input: the 2-D numeric variable to use (default: the only one)" };
+        var from = new Option<string>("--from") { Description = "Plain MAT input holds 'rf' (Hilbert envelope detection first) or 'envelope'", DefaultValueFactory = _ => "rf" };
+        var window = new Option<string>("--window") { Description = "Entropy window: Npl (pulse lengths), Xmm, AxBmm or SAMPLESxLINES", DefaultValueFactory = _ => "1pl" };
+        var nakagamiWindow = new Option<string>("--nakagami-window") { Description = "Nakagami window, same forms as --window", DefaultValueFactory = _ => "3pl" };
+        var bins = new Option<int>("--bins") { Description = "Entropy histogram bins (>= 2)", DefaultValueFactory = _ => EntropyMap.DefaultBins };
+        var normalization = new Option<string>("--normalization") { Description = "Entropy bins span each 'window' or the 'global' frame range", DefaultValueFactory = _ => "window" };
+        var log = new Option<bool>("--log") { Description = "Entropy of the log-compressed envelope (B-mode) instead of the envelope" };
+        var stride = new Option<int>("--stride") { Description = "Evaluate windowed maps every N samples and lines, interpolate back (1 = every pixel)", DefaultValueFactory = _ => 1 };
+        var dynamicRange = new Option<double>("--dynamic-range") { Description = "B-mode dynamic range (dB)", DefaultValueFactory = _ => BMode.DefaultDynamicRangeDb };
+        var maps = new Option<string>("--maps") { Description = "Comma-separated maps to write: envelope,bmode,entropy,nakagami", DefaultValueFactory = _ => string.Join(',', KindNames) };
+
+        var command = new Command("maps", "Envelope, B-mode, Shannon entropy and Nakagami maps of RF frames in a MAT file");
+        command.Arguments.Add(input);
+        foreach (var o in new Option[] { output, variable, from, window, nakagamiWindow, bins, normalization, log, stride, dynamicRange, maps })
+            command.Options.Add(o);
+        command.SetAction(parse =>
+        {
+            var request = new MapsRequest(
+                parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(variable), parse.GetValue(from)!,
+                ParseOptions(parse.GetValue(window)!, parse.GetValue(nakagamiWindow)!, parse.GetValue(bins), parse.GetValue(normalization)!,
+                    parse.GetValue(log), parse.GetValue(stride), parse.GetValue(dynamicRange)),
+                ParseKinds(parse.GetValue(maps)!));
+            return Run(request, stdout);
+        });
+        return command;
+    }
+
+    internal sealed record MapsRequest(string Input, string Output, string? Variable, string From, MapOptions Options, MapKind[] Kinds);
+
+    /// <summary>Checks and converts the map options; every problem names its option.</summary>
+    internal static MapOptions ParseOptions(string window, string nakagamiWindow, int bins, string normalization, bool log, int stride, double dynamicRangeDb)
+    {
+        if (bins < 2 || bins > EntropyMap.MaxBins) throw new BreastSegInputException("--bins", $"bin count {bins} must be between 2 and {EntropyMap.MaxBins}");
+        if (stride < 1) throw new BreastSegInputException("--stride", $"stride {stride} must be at least 1");
+        if (!(dynamicRangeDb > 0) || double.IsInfinity(dynamicRangeDb))
+            throw new BreastSegInputException("--dynamic-range", $"dynamic range {dynamicRangeDb.ToString(CultureInfo.InvariantCulture)} dB must be positive");
+        var norm = normalization.Trim().ToLowerInvariant() switch
+        {
+            "window" => EntropyNormalization.Window,
+            "global" => EntropyNormalization.Global,
+            _ => throw new BreastSegInputException("--normalization", $"unknown normalisation '{normalization}'; use window or global"),
+        };
+        return new MapOptions
+        {
+            Window = MapWindow.Parse(window, "--window"),
+            NakagamiWindow = MapWindow.Parse(nakagamiWindow, "--nakagami-window"),
+            Bins = bins,
+            Normalization = norm,
+            LogCompressed = log,
+            Stride = stride,
+            DynamicRangeDb = dynamicRangeDb,
+        };
+    }
+
+    /// <summary>Map kinds from "envelope,bmode,entropy,nakagami" (any subset, any order).</summary>
+    internal static MapKind[] ParseKinds(string text)
+    {
+        var kinds = new List<MapKind>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int k = Array.IndexOf(KindNames, part.ToLowerInvariant().Replace("-", ""));
+            if (k < 0) throw new BreastSegInputException("--maps", $"unknown map '{part}'; use {string.Join(", ", KindNames)}");
+            if (!kinds.Contains((MapKind)k)) kinds.Add((MapKind)k);
+        }
+        if (kinds.Count == 0) throw new BreastSegInputException("--maps", "no map requested");
+        return kinds.ToArray();
+    }
+
+    internal static int Run(MapsRequest request, TextWriter stdout)
+    {
+        string from = request.From.Trim().ToLowerInvariant();
+        if (from is not ("rf" or "envelope")) throw new BreastSegInputException("--from", $"unknown input kind '{request.From}'; use rf or envelope");
+        if (!File.Exists(request.Input)) throw new BreastSegInputException(request.Input, "file not found");
+        var variables = MatFile.Read(request.Input);
+        var oasbud = variables.FirstOrDefault(kv => OasbudFile.IsOasbudLayout(kv.Key, kv.Value));
+        IEnumerable<KeyValuePair<string, MatValue>> result = oasbud.Value is not null
+            ? [new(OasbudFile.VariableName, OasbudMaps(request, OasbudFile.FromVariable(request.Input, oasbud.Value), stdout))]
+            : PlainMaps(request, variables, from == "envelope");
+        MatFile.Write(request.Output, result);
+        stdout.WriteLine($"maps: wrote {request.Output}");
+        return 0;
+    }
+
+    private static List<KeyValuePair<string, MatValue>> PlainMaps(MapsRequest request, IReadOnlyDictionary<string, MatValue> variables, bool isEnvelope)
+    {
+        var matrix = PickVariable(request, variables);
+        int rows = matrix.Dimensions[0], cols = matrix.Dimensions[1];
+        if (rows == 0 || cols == 0) throw new BreastSegInputException(request.Input, $"variable is empty ({rows} x {cols})");
+        var values = matrix.ToDoubleArray();
+        var set = WithOptionNames(request.Input, () => isEnvelope
+            ? ParametricMaps.FromEnvelope(values, rows, cols, Acquisition.Oasbud, request.Options, request.Kinds)
+            : ParametricMaps.Compute(new RfFrame(rows, cols, values), request.Options, request.Kinds));
+        return request.Kinds.Select(k => new KeyValuePair<string, MatValue>(KindNames[(int)k], MatNumeric.FromDoubles(rows, cols, set.Get(k)!))).ToList();
+    }
+
+    private static MatNumeric PickVariable(MapsRequest request, IReadOnlyDictionary<string, MatValue> variables)
+    {
+        static bool IsMatrix(MatValue v) => v is MatNumeric n && n.Dimensions.Length == 2 && n.Imaginary is null && n.ClassName != "logical";
+        if (request.Variable is { } name)
+        {
+            if (!variables.TryGetValue(name, out var v)) throw new BreastSegInputException("--var", $"{request.Input} has no variable '{name}' (it has {string.Join(", ", variables.Keys)})");
+            if (!IsMatrix(v)) throw new BreastSegInputException("--var", $"'{name}' in {request.Input} is a {v.ClassName} of size {string.Join('x', v.Dimensions)}, not a real 2-D numeric matrix");
+            return (MatNumeric)v;
+        }
+        var candidates = variables.Where(kv => IsMatrix(kv.Value)).ToList();
+        return candidates.Count switch
+        {
+            1 => (MatNumeric)candidates[0].Value,
+            0 => throw new BreastSegInputException(request.Input, "no real 2-D numeric variable to compute maps of"),
+            _ => throw new BreastSegInputException("--var", $"{request.Input} holds several 2-D variables ({string.Join(", ", candidates.Select(c => c.Key))}); choose one with --var"),
+        };
+    }
+
+    private static MatStruct OasbudMaps(MapsRequest request, OasbudDataset dataset, TextWriter stdout)
+    {
+        var fields = new List<string> { "id" };
+        for (int view = 1; view <= 2; view++)
+        {
+            fields.AddRange(request.Kinds.Select(k => $"{KindNames[(int)k]}{view}"));
+            fields.Add($"roi{view}");
+        }
+        fields.AddRange(["birads", "class"]);
+        var elements = new List<IReadOnlyDictionary<string, MatValue>>();
+        for (int c = 0; c < dataset.Count; c++)
+        {
+            var rfCase = dataset.GetCase(c);
+            var element = new Dictionary<string, MatValue> { ["id"] = new MatChar(rfCase.Id) };
+            for (int view = 1; view <= 2; view++)
+            {
+                var v = view <= rfCase.Views.Count ? rfCase.Views[view - 1] : null;
+                MapSet? set = v is null ? null : WithOptionNames(request.Input, () => ParametricMaps.Compute(v.Frame, request.Options, request.Kinds), $"case {rfCase.Id} view {view}");
+                foreach (var k in request.Kinds)
+                    element[$"{KindNames[(int)k]}{view}"] = set is null ? MatNumeric.FromDoubles(0, 0, []) : MatNumeric.FromDoubles(set.Samples, set.Lines, set.Get(k)!);
+                element[$"roi{view}"] = v is null
+                    ? new MatNumeric([0, 0], Array.Empty<byte>())
+                    : new MatNumeric([v.Mask.Samples, v.Mask.Lines], v.Mask.Data.Select(b => b ? (byte)1 : (byte)0).ToArray());
+            }
+            element["birads"] = new MatChar(rfCase.BiRads);
+            element["class"] = MatNumeric.FromDoubles(1, 1, [rfCase.ClassCode]);
+            elements.Add(element);
+            stdout.WriteLine($"maps: case {c + 1}/{dataset.Count} ({rfCase.Id})");
+        }
+        return new MatStruct(fields, elements);
+    }
+
+    /// <summary>
+    /// Runs a map computation, renaming the library's option names ("window") to the CLI's ("--window") and its data
+    /// problems ("values") to the input file.
+    /// </summary>
+    private static T WithOptionNames<T>(string input, Func<T> compute, string? where = null)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (BreastSegInputException e) when (e.Origin is "window" or "nakagami-window" or "bins" or "stride" or "dynamic-range" or "values")
+        {
+            string problem = where is null ? e.Problem : $"{where}: {e.Problem}";
+            throw new BreastSegInputException(e.Origin == "values" ? input : "--" + e.Origin, problem, e);
+        }
+    }
+}

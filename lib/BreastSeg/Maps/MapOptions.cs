@@ -1,0 +1,47 @@
+using BreastSeg.Rf;
+
+namespace BreastSeg.Maps;
+
+/// <summary>
+/// Options of the map computation. Defaults: 50 dB dynamic range; entropy in a 1-pulse-length window (Tsui's SL = 1,
+/// 9 x 3 pixels for OASBUD), 32 bins spanning each window's range, on the envelope, every pixel; Nakagami m in a
+/// 3-pulse-length window (Tsui's recommendation for the moment estimator); pulse delimited at -20 dB; no band-pass.
+/// </summary>
+public sealed record MapOptions
+{
+    /// <summary>B-mode dynamic range (dB).</summary>
+    public double DynamicRangeDb { get; init; } = BMode.DefaultDynamicRangeDb;
+
+    /// <summary>Entropy window (default 1 pulse length).</summary>
+    public MapWindow Window { get; init; } = MapWindow.PulseLengths(1);
+
+    /// <summary>Entropy histogram bins (default <see cref="EntropyMap.DefaultBins"/>).</summary>
+    public int Bins { get; init; } = EntropyMap.DefaultBins;
+
+    /// <summary>What the entropy bins span (default: each window's own range).</summary>
+    public EntropyNormalization Normalization { get; init; } = EntropyNormalization.Window;
+
+    /// <summary>Entropy of the log-compressed envelope (the B-mode image, clipped to the dynamic range) instead of the envelope.</summary>
+    public bool LogCompressed { get; init; }
+
+    /// <summary>Evaluate the windowed maps every Stride samples and lines and interpolate bilinearly (1 = every pixel).</summary>
+    public int Stride { get; init; } = 1;
+
+    /// <summary>Nakagami window (default 3 pulse lengths).</summary>
+    public MapWindow NakagamiWindow { get; init; } = MapWindow.PulseLengths(3);
+
+    /// <summary>Level below the pulse-echo envelope's peak that delimits the pulse length (dB), see <see cref="PulseLength"/>.</summary>
+    public double PulseLevelDb { get; init; } = PulseLength.DefaultLevelDb;
+
+    /// <summary>Band-pass before envelope detection, or null for none.</summary>
+    public BandPass? BandPass { get; init; }
+
+    /// <summary>Threads to use; -1 for all cores. Results do not depend on it.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>The entropy window in pixels for a frame of <paramref name="lines"/> lines.</summary>
+    public WindowSize EntropyWindow(Acquisition acquisition, int lines) => Window.Resolve(acquisition, lines, PulseLevelDb);
+
+    /// <summary>The Nakagami window in pixels for a frame of <paramref name="lines"/> lines.</summary>
+    public WindowSize NakagamiWindowSize(Acquisition acquisition, int lines) => NakagamiWindow.Resolve(acquisition, lines, PulseLevelDb, "nakagami-window");
+}

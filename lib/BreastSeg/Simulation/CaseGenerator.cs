@@ -1,0 +1,198 @@
+using BreastSeg.Simulation.Phantom;
+
+namespace BreastSeg.Simulation;
+
+/// <summary>
+/// Draws case descriptions: anatomy, mass class, size, shape, position and tissue acoustics. Case i depends only on
+/// (seed, i) and its class; classes are an exact-count shuffle, so the cohort's class balance is what was asked.
+/// Ranges come from the literature collected in the kit's simulation reference (sizes: carcinoma about 20.8 x 19.1 mm,
+/// fibroadenoma about 19.0 x 11.5 mm; attenuation: fat 0.4-0.75, gland 0.75, carcinoma above fibroadenoma, cysts near
+/// 0 dB/cm/MHz; Nakagami m: fat 0.89, fibroadenoma 0.67, lower in carcinoma).
+/// </summary>
+public static class CaseGenerator
+{
+    /// <summary>Class of every case: exact counts from the fractions, in a seeded random order.</summary>
+    public static MassClass[] AssignClasses(CohortOptions o)
+    {
+        int malignant = (int)Math.Round(o.MalignantFraction * o.Cases);
+        int cysts = Math.Min(o.Cases - malignant, (int)Math.Round(o.CystFraction * o.Cases));
+        var classes = new MassClass[o.Cases];
+        for (int i = 0; i < o.Cases; i++)
+            classes[i] = i < malignant ? MassClass.Malignant : i < malignant + cysts ? MassClass.Cyst : MassClass.Benign;
+        new Random(SeedHash.Derive(o.Seed, -1)).Shuffle(classes);
+        return classes;
+    }
+
+    /// <summary>Descriptions of the whole cohort (cheap: no RF).</summary>
+    public static CaseDescription[] DescribeCohort(CohortOptions o)
+    {
+        var classes = AssignClasses(o);
+        return Enumerable.Range(0, o.Cases).Select(i => Describe(o, i, classes[i])).ToArray();
+    }
+
+    /// <summary>Description of case <paramref name="index"/> of class <paramref name="cls"/>.</summary>
+    public static CaseDescription Describe(CohortOptions o, int index, MassClass cls)
+    {
+        var r = new Random(SeedHash.Derive(o.Seed, index));
+        var tissues = DrawTissues(r, cls, o.Contrast);
+        var mass = DrawMass(r, cls, o.Contrast, tissues);
+        double skin = r.Uniform(1.2, 2.5), subFat = r.Uniform(3, 9), gland = r.Uniform(10, 22), retro = r.Uniform(2, 6);
+
+        // Place the mass in the fibroglandular layer, below the skin, with room for posterior features.
+        var radii = Enumerable.Range(0, o.Views).Select(p => PhantomBuilder.InPlaneRadii(mass.Shape, p, 720)).ToArray();
+        double above = radii.Max(t => Extent(t, up: true)) + mass.HaloMm, below = radii.Max(t => Extent(t, up: false)) + mass.HaloMm;
+        double depth = Math.Max(skin + 1.5 + above, skin + subFat + r.Uniform(0.3, 0.7) * gland);
+        double imaging = Math.Clamp(depth + below + 12, 40, 50);
+        depth = Math.Min(depth, imaging - 8 - below);
+        int samples = (int)Math.Round(imaging / o.Scanner.Acquisition.AxialSpacingMm);
+        mass = mass with { DepthMm = depth };
+
+        var views = new ViewDescription[o.Views];
+        double halfAperture = o.Scanner.Acquisition.ApertureMm / 2 - 0.5;
+        for (int v = 0; v < o.Views; v++)
+        {
+            double lateralExtent = Math.Max(Extent(radii[v], up: true, lateral: true), Extent(radii[v], up: false, lateral: true)) + mass.HaloMm;
+            double room = Math.Max(0, halfAperture - lateralExtent);
+            double lateral = Math.Clamp(r.Uniform(-4, 4), -room, room);
+            views[v] = new ViewDescription(v, lateral, DrawAnatomy(r, skin, subFat, gland, retro), SeedHash.Derive(o.Seed, index, v + 1));
+        }
+        string birads = BiRadsModel.Draw(r, cls);
+        return new CaseDescription(index, $"SIM{index + 1:D4}", birads, cls == MassClass.Malignant, samples * o.Scanner.Acquisition.AxialSpacingMm,
+            samples, depth, o.Contrast, tissues, mass, views);
+    }
+
+    // Largest extent of the in-plane outline above/below the centre (or left/right of it).
+    private static double Extent(double[] radii, bool up, bool lateral = false)
+    {
+        double m = 0;
+        for (int k = 0; k < radii.Length; k++)
+        {
+            double phi = 2 * Math.PI * k / radii.Length;
+            double c = lateral ? Math.Cos(phi) : Math.Sin(phi);
+            m = Math.Max(m, radii[k] * (up ? -c : c));
+        }
+        return m;
+    }
+
+    private static CaseTissues DrawTissues(Random r, MassClass cls, MassContrast contrast)
+    {
+        var fat = new TissueAcoustics("fat", r.Uniform(10, 25), ScattererAmplitude.Gaussian, 0, r.Uniform(0.45, 0.75), 1440);
+        var gland = new TissueAcoustics("fibroglandular", r.Uniform(12, 30), ScattererAmplitude.Gaussian, r.Uniform(6, 10), r.Uniform(0.65, 0.85), 1520);
+        var skin = new TissueAcoustics("skin", 20, ScattererAmplitude.Gaussian, 12, 1.8, 1555);
+        var ligament = new TissueAcoustics("ligament", 30, ScattererAmplitude.Constant, 12, fat.AttenuationDbPerCmMHz, 1540);
+        var muscle = new TissueAcoustics("muscle", 12, ScattererAmplitude.Gaussian, -3, 1.0, 1580);
+        var halo = new TissueAcoustics("halo", 15, ScattererAmplitude.Gaussian, r.Uniform(8, 12), gland.AttenuationDbPerCmMHz, 1540);
+        TissueAcoustics mass = cls switch
+        {
+            MassClass.Malignant => new("mass", r.Uniform(0.7, 4), ScattererAmplitude.Gaussian, r.Uniform(-14, -6),
+                r.Chance(0.6) ? r.Uniform(1.2, 1.8) : r.Uniform(0.85, 1.1), 1548),
+            MassClass.Benign => new("mass", r.Uniform(3, 10), r.Chance(0.5) ? ScattererAmplitude.Gaussian : ScattererAmplitude.Constant,
+                r.Uniform(-6, 0), r.Uniform(0.6, 0.9), 1540),
+            _ => r.Chance(0.75)
+                ? new("mass", 0, ScattererAmplitude.Gaussian, -60, r.Uniform(0.05, 0.2), 1520)
+                : new("mass", 0.3, ScattererAmplitude.Gaussian, -20, r.Uniform(0.05, 0.2), 1520),
+        };
+        mass = contrast switch
+        {
+            MassContrast.StatisticsOnly => mass with
+            {
+                ScatterersPerCell = Math.Max(mass.ScatterersPerCell, 0.3), EchogenicityDb = gland.EchogenicityDb,
+                AttenuationDbPerCmMHz = gland.AttenuationDbPerCmMHz,
+            },
+            MassContrast.EchogenicityOnly => mass with
+            {
+                ScatterersPerCell = gland.ScatterersPerCell, Amplitude = gland.Amplitude,
+                EchogenicityDb = Math.Max(mass.EchogenicityDb, -30),
+            },
+            _ => mass,
+        };
+        return new CaseTissues(skin, fat, ligament, gland, muscle, mass, halo);
+    }
+
+    private static MassDescription DrawMass(Random r, MassClass cls, MassContrast contrast, CaseTissues t)
+    {
+        double width, ratio, tiltSd;
+        List<PlaneWave> logRadius;
+        switch (cls)
+        {
+            case MassClass.Malignant:
+                width = r.LogNormal(19.5, 0.3, 6, 32); ratio = Math.Clamp(r.Normal(0.95, 0.2), 0.6, 1.5); tiltSd = 15;
+                logRadius = PlaneWaveField.Random(r, 12, 2, 6, r.Uniform(0.06, 0.14));
+                logRadius.AddRange(PlaneWaveField.Random(r, 24, 10, 22, r.Uniform(0.02, 0.045)));
+                break;
+            case MassClass.Benign:
+                width = r.LogNormal(18, 0.3, 6, 32); ratio = Math.Clamp(r.Normal(0.6, 0.1), 0.4, 0.85); tiltSd = 8;
+                logRadius = PlaneWaveField.Random(r, 12, 1.5, 4, r.Uniform(0.04, 0.10));
+                break;
+            default:
+                width = r.LogNormal(11, 0.35, 4, 25); ratio = Math.Clamp(r.Normal(0.7, 0.12), 0.45, 0.95); tiltSd = 10;
+                logRadius = PlaneWaveField.Random(r, 8, 1.5, 3, 0.03);
+                break;
+        }
+        double height = Math.Min(width * ratio, 26);
+        double elevation = Math.Clamp(width * r.Normal(1, 0.15), 0.6 * width, 1.4 * width);
+        var axes = new Vec3(width / 2, elevation / 2, height / 2);
+        var shape = new MassShape(axes, r.Normal(0, tiltSd), r.Uniform(0, 180), logRadius, []);
+        if (cls == MassClass.Malignant && r.Chance(0.45)) shape = shape with { Spicules = DrawSpicules(r, shape) };
+
+        bool clinicalMargins = contrast != MassContrast.StatisticsOnly;
+        double halo = cls == MassClass.Malignant && clinicalMargins && r.Chance(0.6) ? r.Uniform(0.6, 2.0) : 0;
+        double? capsule = !clinicalMargins ? null
+            : cls == MassClass.Cyst ? r.Uniform(3, 8)
+            : cls == MassClass.Benign && r.Chance(0.7) ? r.Uniform(4, 9) : null;
+        double heterogeneity = contrast == MassContrast.StatisticsOnly ? 0 : cls switch
+        {
+            MassClass.Malignant => r.Uniform(1.5, 3.0),
+            MassClass.Benign => r.Uniform(0.5, 1.5),
+            _ => 0,
+        };
+        var field = heterogeneity > 0 ? PlaneWaveField.Random(r, 10, 1, 3, heterogeneity) : [];
+        return new MassDescription(cls, shape, 0, halo, capsule, field, t.Mass.AttenuationDbPerCmMHz >= 1.2);
+    }
+
+    private static List<Spicule> DrawSpicules(Random r, MassShape body)
+    {
+        var list = new List<Spicule>();
+        int count = r.Next(20, 41);
+        for (int k = 0; k < count; k++)
+        {
+            var (x, y, z) = r.UnitVector();
+            var d = new Vec3(x, y, z);
+            var start = (0.85 * body.RadiusAlong(d)) * d;
+            double length = r.Uniform(3, 9), baseRadius = r.Uniform(0.3, 0.8);
+            list.Add(new Spicule(start, d, length, baseRadius, 0.05));
+            if (r.Chance(0.3))
+            {
+                var (bx, by, bz) = r.UnitVector();
+                var b = d + 0.6 * new Vec3(bx, by, bz);
+                b = (1 / b.Length) * b;
+                list.Add(new Spicule(start + (0.5 * length) * d, b, 0.5 * length, 0.5 * baseRadius, 0.05));
+            }
+        }
+        return list;
+    }
+
+    private static BreastAnatomy DrawAnatomy(Random r, double skin, double subFat, double gland, double retro)
+    {
+        List<Undulation> Waves(int count, double maxAmp) =>
+            Enumerable.Range(0, count).Select(_ => new Undulation(r.Uniform(0.3, maxAmp), r.Uniform(15, 60), r.Uniform(0, 2 * Math.PI))).ToList();
+        var a = new BreastAnatomy(skin, subFat, gland, retro, Waves(2, 2.5), Waves(2, 2.5), Waves(1, 1.5), [], [],
+            r.Uniform(1.5, 3), r.Normal(0, 0.08));
+        var ligaments = new List<Ligament>();
+        int nl = r.Next(3, 7);
+        for (int k = 0; k < nl; k++)
+        {
+            double x0 = r.Uniform(-19, 19), x2 = x0 + r.Uniform(-8, 8);
+            double top = a.GlandTop(x0);
+            ligaments.Add(new Ligament(x0, (x0 + x2) / 2 + r.Uniform(-3, 3), r.Uniform(skin + 0.5, Math.Max(skin + 0.6, top - 0.5)), x2, r.Uniform(0.2, 0.45)));
+        }
+        var lobules = new List<FatLobule>();
+        int nf = r.Next(3, 9);
+        for (int k = 0; k < nf; k++)
+        {
+            double x = r.Uniform(-19, 19), lo = a.GlandTop(x) + 1, hi = Math.Max(lo, a.GlandBottom(x) - 1);
+            lobules.Add(new FatLobule(x, r.Uniform(lo, hi), r.Uniform(0.8, 3), r.Uniform(0.5, 2), r.Normal(0, 15)));
+        }
+        return a with { Ligaments = ligaments, FatLobules = lobules };
+    }
+}

@@ -1,0 +1,45 @@
+namespace BreastSeg.Simulation.Phantom;
+
+/// <summary>The tissues of one case (each with its acoustic parameters).</summary>
+/// <param name="Skin">Skin (dermis).</param>
+/// <param name="Fat">Subcutaneous and retromammary fat, and fat lobules (the echogenicity reference).</param>
+/// <param name="Ligament">Cooper's ligaments.</param>
+/// <param name="Fibroglandular">Fibroglandular tissue.</param>
+/// <param name="Muscle">Pectoralis muscle.</param>
+/// <param name="Mass">The mass.</param>
+/// <param name="Halo">The echogenic halo around a malignant mass (used when <see cref="MassDescription.HaloMm"/> &gt; 0).</param>
+public sealed record CaseTissues(TissueAcoustics Skin, TissueAcoustics Fat, TissueAcoustics Ligament, TissueAcoustics Fibroglandular,
+    TissueAcoustics Muscle, TissueAcoustics Mass, TissueAcoustics Halo);
+
+/// <summary>The mass of one case.</summary>
+/// <param name="Class">Kind of mass.</param>
+/// <param name="Shape">3-D shape.</param>
+/// <param name="DepthMm">Depth of the centre (mm).</param>
+/// <param name="HaloMm">Thickness of the echogenic halo (mm; 0 = none).</param>
+/// <param name="CapsuleDb">Peak echo of the thin capsule or cyst wall relative to reference fat (dB), or null for none.</param>
+/// <param name="Heterogeneity">Smooth internal echogenicity variation (dB; world coordinates in mm from the centre).</param>
+/// <param name="Shadowing">Whether its attenuation was drawn from the shadowing range.</param>
+public sealed record MassDescription(MassClass Class, MassShape Shape, double DepthMm, double HaloMm, double? CapsuleDb,
+    IReadOnlyList<PlaneWave> Heterogeneity, bool Shadowing);
+
+/// <summary>One view: a slice through the mass centre, perpendicular to the other view's.</summary>
+/// <param name="Plane">0: the world X-Z plane (view 1); 1: the Y-Z plane (view 2, probe turned by 90 degrees).</param>
+/// <param name="MassLateralMm">Lateral position of the mass centre in the image (mm, 0 = aperture centre).</param>
+/// <param name="Anatomy">The breast layers of this slice.</param>
+/// <param name="Seed">Seed of this view's scatterers, reflector jitter and noise.</param>
+public sealed record ViewDescription(int Plane, double MassLateralMm, BreastAnatomy Anatomy, int Seed);
+
+/// <summary>Everything that defines one simulated case (written to the cohort's sidecar).</summary>
+/// <param name="Index">Case index (0-based).</param>
+/// <param name="Id">Id label.</param>
+/// <param name="BiRads">BI-RADS category.</param>
+/// <param name="Malignant">Pathology.</param>
+/// <param name="ImagingDepthMm">Imaging depth (mm).</param>
+/// <param name="Samples">Depth samples per line.</param>
+/// <param name="TransmitFocusMm">Transmit focus depth (mm).</param>
+/// <param name="Contrast">Contrast scenario.</param>
+/// <param name="Tissues">Acoustic parameters.</param>
+/// <param name="Mass">The mass.</param>
+/// <param name="Views">The views.</param>
+public sealed record CaseDescription(int Index, string Id, string BiRads, bool Malignant, double ImagingDepthMm, int Samples,
+    double TransmitFocusMm, MassContrast Contrast, CaseTissues Tissues, MassDescription Mass, IReadOnlyList<ViewDescription> Views);

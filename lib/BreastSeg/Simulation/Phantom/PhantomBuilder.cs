@@ -1,0 +1,237 @@
+using BreastSeg.Rf;
+
+namespace BreastSeg.Simulation.Phantom;
+
+/// <summary>Rasterises one view of a case onto the RF grid: tissue labels, reflectors, heterogeneity and the mask.</summary>
+public static class PhantomBuilder
+{
+    /// <summary>Tissue labels (indices into the slice phantom's tissue table).</summary>
+    public enum Label : byte
+    {
+        /// <summary>Skin.</summary>
+        Skin,
+        /// <summary>Fat.</summary>
+        Fat,
+        /// <summary>Cooper's ligament.</summary>
+        Ligament,
+        /// <summary>Fibroglandular tissue.</summary>
+        Fibroglandular,
+        /// <summary>Pectoralis muscle.</summary>
+        Muscle,
+        /// <summary>Mass (the lesion mask).</summary>
+        Mass,
+        /// <summary>Echogenic halo.</summary>
+        Halo,
+    }
+
+    private const double ReflectorSpacingMm = 0.02; // < lambda/4, so tilted sheets do not alias
+    private const int AngleTable = 4096;
+
+    // Peak echo of the specular sheets relative to reference fat (dB).
+    private const double SkinEntryDb = 20, DermisFatDb = 10, LigamentDb = 6, FasciaDb = 10, StriationDb = 8;
+
+    /// <summary>Builds view <paramref name="view"/> of <paramref name="c"/>.</summary>
+    public static (SlicePhantom Phantom, LesionMask Mask) Build(CaseDescription c, int view, ScannerSettings scanner)
+    {
+        var v = c.Views[view];
+        var a = v.Anatomy;
+        int n = c.Samples, lines = scanner.Lines;
+        double dz = scanner.Acquisition.AxialSpacingMm, pitch = scanner.Acquisition.LinePitchMm(lines);
+        double Lateral(int j) => (j - (lines - 1) / 2.0) * pitch;
+        var labels = new byte[(long)n * lines];
+        var rng = new Random(SeedHash.Derive(v.Seed, 1));
+
+        for (int j = 0; j < lines; j++)
+        {
+            double x = Lateral(j);
+            double skin = a.SkinMm, top = a.GlandTop(x), bottom = a.GlandBottom(x), muscle = a.MuscleTop(x);
+            for (int i = 0; i < n; i++)
+            {
+                double z = i * dz;
+                labels[j * n + i] = (byte)(z < skin ? Label.Skin : z < top ? Label.Fat : z < bottom ? Label.Fibroglandular : z < muscle ? Label.Fat : Label.Muscle);
+            }
+        }
+        foreach (var f in a.FatLobules) PaintLobule(labels, n, lines, dz, pitch, f);
+        var reflectors = new List<PointReflector>();
+        foreach (var l in a.Ligaments) PaintLigament(labels, n, lines, dz, pitch, a, l, reflectors, scanner, rng);
+
+        var offsets = new float[labels.Length];
+        var mask = new bool[labels.Length];
+        var capsule = new List<PointReflector>();
+        PaintMass(c, v, labels, offsets, mask, n, lines, dz, pitch, capsule, scanner, rng);
+
+        AddSheet(reflectors, x => 0.15, -19.5, 19.5, SkinEntryDb, scanner, rng);
+        AddSheet(reflectors, x => a.SkinMm, -19.5, 19.5, DermisFatDb, scanner, rng);
+        AddSheet(reflectors, a.MuscleTop, -19.5, 19.5, FasciaDb, scanner, rng);
+        double depth = n * dz;
+        for (double z0 = a.SkinMm + a.SubcutaneousFatMm + a.FibroglandularMm + a.RetromammaryFatMm + a.MuscleStriationSpacingMm;
+             z0 < depth + 20 * Math.Abs(a.MuscleStriationSlope); z0 += a.MuscleStriationSpacingMm)
+        {
+            double zStart = z0;
+            AddSheet(reflectors, x => zStart + a.MuscleStriationSlope * x, -19.5, 19.5, StriationDb, scanner, rng,
+                keep: (x, z) => z > a.MuscleTop(x) + 0.3 && z < depth);
+        }
+
+        // Tissue interfaces stop at the mass and its halo; the mass's own capsule is added after.
+        reflectors.RemoveAll(r =>
+        {
+            int i = (int)Math.Round(r.DepthMm / dz), j = (int)Math.Round(r.LateralMm / pitch + (lines - 1) / 2.0);
+            return i >= 0 && i < n && j >= 0 && j < lines && labels[j * n + i] is (byte)Label.Mass or (byte)Label.Halo;
+        });
+        reflectors.AddRange(capsule);
+        var t = c.Tissues;
+        var phantom = new SlicePhantom(n, lines, labels, [t.Skin, t.Fat, t.Ligament, t.Fibroglandular, t.Muscle, t.Mass, t.Halo], reflectors, offsets);
+        return (phantom, new LesionMask(n, lines, mask));
+    }
+
+    /// <summary>World offset from the mass centre of image point (lateral, depth) in view <paramref name="v"/>.</summary>
+    public static Vec3 ToWorld(ViewDescription v, double massDepthMm, double lateralMm, double depthMm) =>
+        v.Plane == 0 ? new Vec3(lateralMm - v.MassLateralMm, 0, depthMm - massDepthMm) : new Vec3(0, lateralMm - v.MassLateralMm, depthMm - massDepthMm);
+
+    /// <summary>In-plane surface radius of the mass body (mm) at in-plane angles 2 pi k / count (0 = +lateral, pi/2 = deeper).</summary>
+    public static double[] InPlaneRadii(MassShape shape, int plane, int count = AngleTable)
+    {
+        var r = new double[count];
+        var frame = shape.BodyFrame();
+        for (int k = 0; k < count; k++)
+        {
+            double phi = 2 * Math.PI * k / count;
+            var w = plane == 0 ? new Vec3(Math.Cos(phi), 0, Math.Sin(phi)) : new Vec3(0, Math.Cos(phi), Math.Sin(phi));
+            var u = frame.ToBody(w);
+            r[k] = shape.RadiusAlong(u);
+        }
+        return r;
+    }
+
+    private static double Radius(double[] table, double phi)
+    {
+        double f = (phi < 0 ? phi + 2 * Math.PI : phi) / (2 * Math.PI) * table.Length;
+        int k = (int)f;
+        double w = f - k;
+        return table[k % table.Length] * (1 - w) + table[(k + 1) % table.Length] * w;
+    }
+
+    private static void PaintMass(CaseDescription c, ViewDescription v, byte[] labels, float[] offsets, bool[] mask, int n, int lines,
+        double dz, double pitch, List<PointReflector> reflectors, ScannerSettings scanner, Random rng)
+    {
+        var m = c.Mass;
+        var radii = InPlaneRadii(m.Shape, v.Plane);
+        var frame = m.Shape.BodyFrame();
+        var normal = v.Plane == 0 ? new Vec3(0, 1, 0) : new Vec3(1, 0, 0);
+        var spicules = m.Shape.Spicules.Where(s => s.DistanceToPlane(normal) <= Math.Max(s.BaseRadiusMm, s.TipRadiusMm)).ToArray();
+        double reach = radii.Max() + m.HaloMm + (spicules.Length > 0 ? spicules.Max(s => s.LengthMm + s.Start.Length) : 0) + 0.5;
+        int j0 = Math.Max(0, (int)Math.Floor((v.MassLateralMm - reach) / pitch + (lines - 1) / 2.0));
+        int j1 = Math.Min(lines - 1, (int)Math.Ceiling((v.MassLateralMm + reach) / pitch + (lines - 1) / 2.0));
+        int i0 = Math.Max(0, (int)Math.Floor((m.DepthMm - reach) / dz)), i1 = Math.Min(n - 1, (int)Math.Ceiling((m.DepthMm + reach) / dz));
+        for (int j = j0; j <= j1; j++)
+        {
+            double x = (j - (lines - 1) / 2.0) * pitch - v.MassLateralMm;
+            for (int i = i0; i <= i1; i++)
+            {
+                double z = i * dz - m.DepthMm;
+                double r = Math.Sqrt(x * x + z * z);
+                double excess = r - Radius(radii, Math.Atan2(z, x));
+                bool inside = excess <= 0;
+                if (!inside && excess >= m.HaloMm && spicules.Length == 0) continue;
+                var w = ToWorld(v, m.DepthMm, x + v.MassLateralMm, z + m.DepthMm);
+                if (!inside && spicules.Length > 0)
+                {
+                    var q = frame.ToBody(w);
+                    foreach (var s in spicules)
+                        if (s.Contains(q)) { inside = true; break; }
+                }
+                int p = j * n + i;
+                if (inside)
+                {
+                    labels[p] = (byte)Label.Mass;
+                    mask[p] = true;
+                    if (m.Heterogeneity.Count > 0) offsets[p] = (float)PlaneWaveField.Evaluate(m.Heterogeneity, w);
+                }
+                else if (excess < m.HaloMm)
+                {
+                    labels[p] = (byte)Label.Halo;
+                }
+            }
+        }
+        if (m.CapsuleDb is double capsuleDb)
+        {
+            double amp = SheetAmplitude(capsuleDb, scanner);
+            int count = (int)Math.Ceiling(2 * Math.PI * radii.Max() / ReflectorSpacingMm);
+            for (int k = 0; k < count; k++)
+            {
+                double phi = 2 * Math.PI * k / count, r = Radius(radii, phi);
+                reflectors.Add(new PointReflector(v.MassLateralMm + r * Math.Cos(phi), m.DepthMm + r * Math.Sin(phi), amp * Jitter(rng)));
+            }
+        }
+    }
+
+    private static void PaintLobule(byte[] labels, int n, int lines, double dz, double pitch, FatLobule f)
+    {
+        double ca = Math.Cos(f.AngleDeg * Math.PI / 180), sa = Math.Sin(f.AngleDeg * Math.PI / 180);
+        double reach = Math.Max(f.SemiWidthMm, f.SemiHeightMm);
+        int j0 = Math.Max(0, (int)((f.LateralMm - reach) / pitch + (lines - 1) / 2.0)), j1 = Math.Min(lines - 1, (int)((f.LateralMm + reach) / pitch + (lines - 1) / 2.0) + 1);
+        int i0 = Math.Max(0, (int)((f.DepthMm - reach) / dz)), i1 = Math.Min(n - 1, (int)((f.DepthMm + reach) / dz) + 1);
+        for (int j = j0; j <= j1; j++)
+        for (int i = i0; i <= i1; i++)
+        {
+            double x = (j - (lines - 1) / 2.0) * pitch - f.LateralMm, z = i * dz - f.DepthMm;
+            double u = (ca * x + sa * z) / f.SemiWidthMm, w = (-sa * x + ca * z) / f.SemiHeightMm;
+            int p = j * n + i;
+            if (u * u + w * w <= 1 && labels[p] == (byte)Label.Fibroglandular) labels[p] = (byte)Label.Fat;
+        }
+    }
+
+    private static void PaintLigament(byte[] labels, int n, int lines, double dz, double pitch, BreastAnatomy a, Ligament l,
+        List<PointReflector> reflectors, ScannerSettings scanner, Random rng)
+    {
+        double amp = SheetAmplitude(LigamentDb, scanner), half = l.ThicknessMm / 2;
+        int steps = 2000;
+        var (px, pz) = a.LigamentPoint(l, 0);
+        double travelled = 0;
+        for (int s = 0; s <= steps; s++)
+        {
+            var (x, z) = a.LigamentPoint(l, s / (double)steps);
+            travelled += Math.Sqrt((x - px) * (x - px) + (z - pz) * (z - pz));
+            (px, pz) = (x, z);
+            if (travelled >= ReflectorSpacingMm || s == 0)
+            {
+                travelled = 0;
+                reflectors.Add(new PointReflector(x, z, amp * Jitter(rng)));
+            }
+            int jc = (int)Math.Round(x / pitch + (lines - 1) / 2.0), ic = (int)Math.Round(z / dz);
+            int dj = (int)Math.Ceiling(half / pitch), di = (int)Math.Ceiling(half / dz);
+            for (int j = Math.Max(0, jc - dj); j <= Math.Min(lines - 1, jc + dj); j++)
+            for (int i = Math.Max(0, ic - di); i <= Math.Min(n - 1, ic + di); i++)
+            {
+                double ex = (j - (lines - 1) / 2.0) * pitch - x, ez = i * dz - z;
+                int p = j * n + i;
+                if (ex * ex + ez * ez <= half * half && labels[p] is (byte)Label.Fat or (byte)Label.Fibroglandular) labels[p] = (byte)Label.Ligament;
+            }
+        }
+    }
+
+    // A sheet of reflectors along depth = f(lateral), spaced ReflectorSpacingMm along the curve.
+    private static void AddSheet(List<PointReflector> reflectors, Func<double, double> depthAt, double x0, double x1, double db,
+        ScannerSettings scanner, Random rng, Func<double, double, bool>? keep = null)
+    {
+        double amp = SheetAmplitude(db, scanner);
+        double x = x0, z = depthAt(x0);
+        while (x <= x1)
+        {
+            if (keep is null || keep(x, z)) reflectors.Add(new PointReflector(x, z, amp * Jitter(rng)));
+            // Step so the arc length is the spacing.
+            double dx = ReflectorSpacingMm, zNext = depthAt(x + dx);
+            double arc = Math.Sqrt(dx * dx + (zNext - z) * (zNext - z));
+            x += dx * ReflectorSpacingMm / arc;
+            z = depthAt(x);
+        }
+    }
+
+    // A coherent sheet with linear density 1/spacing peaks at amp / spacing * integral of the lateral PSF
+    // (sigma sqrt(2 pi)); choose amp so the sheet's echo peaks at `db` above reference fat's RMS.
+    private static double SheetAmplitude(double db, ScannerSettings scanner) =>
+        Math.Pow(10, db / 20) * ReflectorSpacingMm / (BeamModel.FocalSigmaMm(scanner) * Math.Sqrt(2 * Math.PI));
+
+    // Real interfaces are not perfectly smooth: +-30% amplitude roughness breaks the sheet's coherence a little.
+    private static double Jitter(Random rng) => Math.Max(0, 1 + 0.3 * rng.Normal());
+}

@@ -1,0 +1,91 @@
+#:project ../lib/BreastSeg/BreastSeg.csproj
+// Renders example simulated B-mode frames (envelope, 50 dB log compression) as grayscale PNGs and times the simulator.
+// Usage: dotnet run tools/SimulatedExamples.cs -- OUT_DIR [SEED] [CASES]
+using System.Diagnostics;
+using System.IO.Compression;
+using BreastSeg.Maps;
+using BreastSeg.Simulation;
+using BreastSeg.Simulation.Phantom;
+
+string outDir = args.Length > 0 ? args[0] : "figures/simulated-examples";
+long seed = args.Length > 1 ? long.Parse(args[1]) : 1;
+int show = args.Length > 2 ? int.Parse(args[2]) : 4;
+Directory.CreateDirectory(outDir);
+var options = new CohortOptions { Seed = seed, Cases = 269 };
+var all = CaseGenerator.DescribeCohort(options);
+// A spiculated shadowing carcinoma, a fibroadenoma-like mass, a cyst and a carcinoma without spicules.
+var picks = new Func<CaseDescription, bool>[]
+{
+    d => d.Mass.Class == MassClass.Malignant && d.Mass.Shape.Spicules.Count > 0 && d.Mass.Shadowing,
+    d => d.Mass.Class == MassClass.Benign,
+    d => d.Mass.Class == MassClass.Cyst,
+    d => d.Mass.Class == MassClass.Malignant && d.Mass.Shape.Spicules.Count == 0,
+}.Select(p => all.First(p)).Take(show).ToArray();
+
+// Timing: phantom + RF of one view on one thread, after a warm-up.
+var warm = PhantomBuilder.Build(picks[0], 0, options.Scanner);
+RfSimulator.Simulate(warm.Phantom, options.Scanner, picks[0].TransmitFocusMm, 1);
+foreach (var d in picks)
+{
+    var sw = Stopwatch.StartNew();
+    var (phantom, mask) = PhantomBuilder.Build(d, 0, options.Scanner);
+    double build = sw.Elapsed.TotalSeconds;
+    var frame = RfSimulator.Simulate(phantom, options.Scanner, d.TransmitFocusMm, d.Views[0].Seed);
+    double total = sw.Elapsed.TotalSeconds;
+    Console.WriteLine($"{d.Id} {d.Mass.Class} BI-RADS {d.BiRads}: {frame.Samples}x{frame.Lines}, phantom {build:F3} s, phantom+RF {total:F3} s");
+    for (int v = 0; v < d.Views.Count; v++)
+    {
+        var (p, m) = v == 0 ? (phantom, mask) : PhantomBuilder.Build(d, v, options.Scanner);
+        var f = v == 0 ? frame : RfSimulator.Simulate(p, options.Scanner, d.TransmitFocusMm, d.Views[v].Seed);
+        var env = Envelope.Compute(f);
+        WritePng(Path.Combine(outDir, $"{d.Id}-{d.Mass.Class.ToString().ToLowerInvariant()}-view{v + 1}.png"), env, m.Data, f.Samples, f.Lines,
+            f.AxialSpacingMm, f.LinePitchMm);
+    }
+}
+
+// B-mode (envelope normalised to its maximum, 50 dB) resampled to square pixels (0.075 mm) with the mask outline in mid-grey dots.
+static void WritePng(string path, double[] env, bool[] mask, int n, int lines, double dz, double pitch)
+{
+    double max = env.Max();
+    int rows = (int)(n * dz / pitch);
+    var img = new byte[rows * (lines + 1)];
+    for (int r = 0; r < rows; r++)
+    {
+        img[r * (lines + 1)] = 0; // PNG filter byte
+        int i = Math.Min(n - 1, (int)(r * pitch / dz)), i1 = Math.Min(n, (int)((r + 1) * pitch / dz));
+        for (int j = 0; j < lines; j++)
+        {
+            // Mean intensity over the samples this row covers (no aliasing of the axially finer speckle).
+            double p = 0;
+            for (int k = i; k < Math.Max(i1, i + 1); k++) p += env[j * n + k] * env[j * n + k];
+            double db = 10 * Math.Log10(Math.Max(p / Math.Max(1, i1 - i), 1e-24) / (max * max));
+            byte g = (byte)Math.Clamp((db + 50) / 50 * 255, 0, 255);
+            bool edge = mask[j * n + i] && (j == 0 || j == lines - 1 || !mask[(j - 1) * n + i] || !mask[(j + 1) * n + i]
+                                            || i == 0 || i == n - 1 || !mask[j * n + Math.Max(0, i - 3)] || !mask[j * n + Math.Min(n - 1, i + 3)]);
+            img[r * (lines + 1) + 1 + j] = edge && (r + j) % 4 == 0 ? (byte)255 : g;
+        }
+    }
+    using var file = File.Create(path);
+    file.Write([137, 80, 78, 71, 13, 10, 26, 10]);
+    var hdr = new byte[13];
+    BE(hdr, 0, (uint)lines); BE(hdr, 4, (uint)rows); hdr[8] = 8; hdr[9] = 0;
+    Chunk(file, "IHDR", hdr);
+    using var ms = new MemoryStream();
+    using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true)) z.Write(img);
+    Chunk(file, "IDAT", ms.ToArray());
+    Chunk(file, "IEND", []);
+}
+
+static void BE(byte[] b, int o, uint v) { b[o] = (byte)(v >> 24); b[o + 1] = (byte)(v >> 16); b[o + 2] = (byte)(v >> 8); b[o + 3] = (byte)v; }
+
+static void Chunk(Stream s, string type, byte[] data)
+{
+    var len = new byte[4]; BE(len, 0, (uint)data.Length); s.Write(len);
+    var body = new byte[4 + data.Length];
+    for (int k = 0; k < 4; k++) body[k] = (byte)type[k];
+    data.CopyTo(body, 4);
+    s.Write(body);
+    uint c = 0xFFFFFFFF;
+    foreach (byte x in body) { c ^= x; for (int k = 0; k < 8; k++) c = (c >> 1) ^ (0xEDB88320 & (uint)-(int)(c & 1)); }
+    var crc = new byte[4]; BE(crc, 0, ~c); s.Write(crc);
+}
