@@ -11,5 +11,9 @@ internal static class CommandCatalog
         yield return SimulateCommand.Create(stdout);
         yield return MapsCommand.Create(stdout);
         yield return NotebooksCommand.Create(stdout);
+        yield return TrainCommand.Create(stdout);
+        yield return EvaluateCommand.Create(stdout);
+        yield return PredictCommand.Create(stdout);
+        yield return ModelCommand.Create(stdout);
     }
 }

@@ -21,6 +21,7 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_loaded) return;
+            CpuIsaLimit.Apply();
             if (OperatingSystem.IsLinux())
             {
                 string? dir = NativeFolder();

@@ -1,0 +1,77 @@
+using BreastSeg.IO;
+using BreastSeg.Maps;
+using BreastSeg.Rf;
+
+namespace BreastSeg.Training;
+
+/// <summary>
+/// Turns a cohort (OASBUD layout) into network samples: for every view, the chosen maps are computed on the RF grid,
+/// area-resampled to a square network grid and stacked as channels, and the lesion mask is resampled with the same
+/// footprint (area fraction >= 0.5).
+/// </summary>
+public static class CohortTensors
+{
+    /// <summary>Default network grid size (pixels per side): 128 keeps CPU training practical; the study used
+    /// 224 x 224 inputs. Sizes must be multiples of 16 for the 5-level network.</summary>
+    public const int DefaultSize = 128;
+
+    /// <summary>Samples of every view of every case of <paramref name="dataset"/> (cases read one at a time).</summary>
+    public static List<SegmentationSample> FromDataset(OasbudDataset dataset, MapKind[] maps, int size = DefaultSize,
+        MapOptions? options = null, IProgress<int>? casesDone = null, CancellationToken cancel = default)
+    {
+        var samples = new List<SegmentationSample>();
+        for (int i = 0; i < dataset.Count; i++)
+        {
+            cancel.ThrowIfCancellationRequested();
+            samples.AddRange(FromCase(dataset.GetCase(i), maps, size, options));
+            casesDone?.Report(i + 1);
+        }
+        return samples;
+    }
+
+    /// <summary>Samples of the views of one case, maps from <see cref="ParametricMaps.Compute"/>.</summary>
+    public static IEnumerable<SegmentationSample> FromCase(RfCase rfCase, MapKind[] maps, int size = DefaultSize, MapOptions? options = null)
+    {
+        options ??= new MapOptions();
+        return FromCase(rfCase, size, frame =>
+        {
+            var set = ParametricMaps.Compute(frame, options, maps);
+            return maps.Select(k => set.Get(k) ?? throw new InvalidOperationException($"map {k} was not computed")).ToArray();
+        });
+    }
+
+    /// <summary>Samples of the views of one case with maps from <paramref name="computeMaps"/> (one column-major
+    /// samples x lines array per channel).</summary>
+    public static IEnumerable<SegmentationSample> FromCase(RfCase rfCase, int size, Func<RfFrame, double[][]> computeMaps)
+    {
+        if (size < 8) throw new BreastSegInputException("--size", $"must be at least 8 pixels, got {size}");
+        for (int v = 0; v < rfCase.Views.Count; v++)
+        {
+            var (frame, mask) = rfCase.Views[v];
+            string origin = $"case {rfCase.Index} ('{rfCase.Id}') view {v + 1}";
+            if (mask.Samples != frame.Samples || mask.Lines != frame.Lines)
+                throw new BreastSegInputException(origin, $"mask is {mask.Samples} x {mask.Lines}, frame {frame.Samples} x {frame.Lines}");
+            var channels = computeMaps(frame);
+            var input = new float[channels.Length * size * size];
+            for (int ch = 0; ch < channels.Length; ch++)
+            {
+                if (channels[ch].Length != frame.Data.Length) throw new BreastSegInputException(origin, $"map {ch} has {channels[ch].Length} values, frame {frame.Data.Length}");
+                GridResampler.AreaResample(channels[ch], frame.Samples, frame.Lines, size, size).CopyTo(input, ch * size * size);
+            }
+            var target = GridResampler.AreaResampleMask(mask.Data, mask.Samples, mask.Lines, size, size);
+            yield return new SegmentationSample(rfCase.Index, v, rfCase.Id, rfCase.Malignant, input, target, size, mask,
+                frame.AxialSpacingMm, frame.LinePitchMm);
+        }
+    }
+
+    /// <summary>The cases of <paramref name="samples"/> as (index, malignant), once each, for splitting.</summary>
+    public static List<(int CaseIndex, bool Malignant)> Cases(IEnumerable<SegmentationSample> samples) =>
+        samples.GroupBy(s => s.CaseIndex).Select(g => (g.Key, g.First().Malignant)).OrderBy(c => c.Key).ToList();
+
+    /// <summary>The samples whose case is in <paramref name="caseIndices"/>.</summary>
+    public static List<SegmentationSample> Select(IEnumerable<SegmentationSample> samples, IEnumerable<int> caseIndices)
+    {
+        var set = caseIndices.ToHashSet();
+        return samples.Where(s => set.Contains(s.CaseIndex)).ToList();
+    }
+}
