@@ -1,0 +1,161 @@
+using BreastSeg.Evaluation;
+using BreastSeg.Figures;
+using BreastSeg.Maps;
+using BreastSeg.Models;
+using BreastSeg.Rf;
+using BreastSeg.Training;
+using static TorchSharp.torch;
+
+namespace BreastSeg.Reproduce;
+
+/// <summary>Turns a run's models and test cases into the figure inputs of <see cref="PaperFigures"/>.</summary>
+public static class ReproduceFigures
+{
+    /// <summary>Test views shown as examples and attention maps.</summary>
+    private const int AttentionCases = 3;
+
+    /// <summary>Collects everything the standard figures need.</summary>
+    public static PaperFiguresInput Build(ReproduceConfig config, OasbudDataset dataset, IReadOnlyList<ModelRun> models,
+        ResultsTable table, IReadOnlyList<SegmentationSample> testSamples, MapOptions mapOptions, CancellationToken cancel)
+    {
+        var dice = models.Select(m => new ModelDice(ResultTables.DisplayName(m.Name),
+            m.Results.Select(r => r.Dice).Where(double.IsFinite).ToList(), ResultTables.StudyCounterpart(m.Name),
+            m.Results.Where(r => double.IsFinite(r.Dice)).Select(r => $"{r.CaseId} view {r.View}").ToList())).ToList();
+        var training = models.Select(m => new TrainingHistory(ResultTables.DisplayName(m.Name),
+            m.History.Select(e => new EpochMetrics(e.Epoch, e.TrainLoss, e.ValidationLoss, e.ValidationDice)).ToList(), "Dice + BCE loss")).ToList();
+        cancel.ThrowIfCancellationRequested();
+        var reference = models.FirstOrDefault(m => m.Name == "entropy") ?? models[0];
+        var examples = Examples(config, dataset, models, reference, testSamples, mapOptions);
+        cancel.ThrowIfCancellationRequested();
+        var (sweep, sweepMaps) = Sweep(config, dataset, testSamples, mapOptions, cancel);
+        var attention = Attention(dataset, reference, testSamples);
+        return new PaperFiguresInput(table.DataLabel, examples, dice, table, sweep, sweepMaps, training, attention,
+            ResultTables.DisplayName(reference.Name), "Entropy window side (pulse lengths)", "Lesion/background CNR of the entropy map");
+    }
+
+    private static List<ExampleCase> Examples(ReproduceConfig config, OasbudDataset dataset, IReadOnlyList<ModelRun> models,
+        ModelRun reference, IReadOnlyList<SegmentationSample> testSamples, MapOptions mapOptions)
+    {
+        var ranked = reference.Results.Where(r => double.IsFinite(r.Dice)).OrderByDescending(r => r.Dice).ToList();
+        if (ranked.Count == 0) return [];
+        var picks = new[] { ("good", ranked[0]), ("median", ranked[ranked.Count / 2]), ("poor", ranked[^1]) }
+            .DistinctBy(p => (p.Item2.CaseIndex, p.Item2.View)).ToList();
+        var nets = models.Select(m => (Run: m, Net: ModelFile.Load(Path.Combine(m.Folder, Trainer.BestModelFileName)))).ToList();
+        try
+        {
+            var examples = new List<ExampleCase>();
+            foreach (var (label, result) in picks)
+            {
+                var view = dataset.GetCase(result.CaseIndex).Views[result.View - 1];
+                var geometry = ImageGeometry.Of(view.Frame);
+                var maps = ParametricMaps.Compute(view.Frame, mapOptions, MapKind.BMode, MapKind.Entropy);
+                double range = config.DynamicRangeDb;
+                var bmodeDb = maps.BMode!.Select(v => v * range - range).ToArray();
+                var predictions = new List<ModelMask>();
+                foreach (var (run, net) in nets)
+                {
+                    var sample = testSamples.First(s => s.CaseIndex == result.CaseIndex && s.View == result.View - 1);
+                    var channels = InputChoice.Parse(run.Name).Select(k => Array.IndexOf(SampleKinds(config), k)).ToArray();
+                    var own = SampleCache.SelectChannels([sample], channels)[0];
+                    var probabilities = SegmentationPredictor.Probabilities(net, [run.Manifest.Normalizer.Apply(own)], own.Size)[0];
+                    var onGrid = GridResampler.BilinearToGrid(probabilities, own.Size, own.Size, view.Frame.Samples, view.Frame.Lines);
+                    var mask = SegmentationEvaluator.PredictedMask(onGrid, view.Frame.Samples, view.Frame.Lines, new EvaluationOptions());
+                    double? caseDice = run.Results.FirstOrDefault(r => r.CaseIndex == result.CaseIndex && r.View == result.View)?.Dice;
+                    predictions.Add(new ModelMask(ResultTables.DisplayName(run.Name), new MmMask(geometry, mask), caseDice));
+                }
+                examples.Add(new ExampleCase(label, $"{result.CaseId} view {result.View}", new MmImage(geometry, bmodeDb),
+                    new MmImage(geometry, maps.Entropy!), MmMask.Of(view.Mask, geometry), predictions));
+            }
+            return examples;
+        }
+        finally
+        {
+            foreach (var (_, net) in nets) net.Dispose();
+        }
+    }
+
+    private static MapKind[] SampleKinds(ReproduceConfig config) =>
+        config.Inputs.SelectMany(i => InputChoice.Parse(i, "--inputs")).Distinct().OrderBy(k => k).ToArray();
+
+    private static (List<SweepPoint>, (IReadOnlyList<WindowMap>, MmMask?, string)?) Sweep(ReproduceConfig config, OasbudDataset dataset,
+        IReadOnlyList<SegmentationSample> testSamples, MapOptions mapOptions, CancellationToken cancel)
+    {
+        var cases = testSamples.Select(s => s.CaseIndex).Distinct().Take(config.SweepCases).ToList();
+        var cnr = new Dictionary<(double Window, int Bins), List<double>>();
+        var windowMaps = new List<WindowMap>();
+        MmMask? truth = null;
+        string label = "";
+        foreach (int caseIndex in cases)
+        {
+            cancel.ThrowIfCancellationRequested();
+            var rfCase = dataset.GetCase(caseIndex);
+            var view = rfCase.Views[0];
+            bool first = windowMaps.Count == 0 && truth is null;
+            var geometry = ImageGeometry.Of(view.Frame);
+            foreach (double window in config.SweepWindows)
+            {
+                var report = MapSweep.Run(view, new MapSweepOptions
+                {
+                    Windows = [MapWindow.PulseLengths(window)], Bins = config.SweepBins, Nakagami = false, KeepMaps = first, Maps = mapOptions,
+                });
+                foreach (var c in report.Cases)
+                {
+                    if (!cnr.TryGetValue((window, c.Bins), out var list)) cnr[(window, c.Bins)] = list = [];
+                    if (double.IsFinite(c.Separability.Cnr)) list.Add(c.Separability.Cnr);
+                }
+                var shown = report.Cases.FirstOrDefault(c => c.Bins == config.EntropyBins) ?? report.Cases.FirstOrDefault();
+                if (first && shown?.Map is { } map)
+                    windowMaps.Add(new WindowMap(window, new MmImage(geometry, map)));
+            }
+            if (first)
+            {
+                truth = MmMask.Of(view.Mask, geometry);
+                label = $"{rfCase.Id} view 1";
+            }
+        }
+        var points = cnr.Where(kv => kv.Value.Count > 0).Select(kv => new SweepPoint(kv.Key.Window, kv.Key.Bins, kv.Value.Average(),
+            kv.Value.Count > 1 ? Math.Sqrt(kv.Value.Sum(v => (v - kv.Value.Average()) * (v - kv.Value.Average())) / (kv.Value.Count - 1)) : null))
+            .OrderBy(p => p.Bins).ThenBy(p => p.Window).ToList();
+        return (points, windowMaps.Count > 0 ? (windowMaps, truth, label) : null);
+    }
+
+    private static List<AttentionCase> Attention(OasbudDataset dataset, ModelRun reference, IReadOnlyList<SegmentationSample> testSamples)
+    {
+        if (reference.Manifest.Config.Architecture != UNetArchitecture.AttentionUNet) return [];
+        var picks = reference.Results.Where(r => double.IsFinite(r.Dice)).OrderByDescending(r => r.Dice).Take(AttentionCases).ToList();
+        using var net = ModelFile.Load(Path.Combine(reference.Folder, Trainer.BestModelFileName));
+        var kinds = InputChoice.Parse(reference.Name);
+        var cases = new List<AttentionCase>();
+        using var _ = no_grad();
+        foreach (var r in picks)
+        {
+            var sample = testSamples.First(s => s.CaseIndex == r.CaseIndex && s.View == r.View - 1);
+            var frame = dataset.GetCase(r.CaseIndex).Views[r.View - 1].Frame;
+            var geometry = ImageGeometry.Of(frame);
+            int size = sample.Size;
+            using var scope = NewDisposeScope();
+            // The cached sample holds every map of the run; the model sees only its own channels.
+            var input = reference.Manifest.Normalizer.Apply(sample with { Input = sample.Input.AsSpan(0, kinds.Length * size * size).ToArray() });
+            var x = tensor(input, [1, kinds.Length, size, size]);
+            var (_, gates) = net.ForwardWithAttention(x);
+            var gateMaps = gates.OrderBy(g => g.Key).Select(g =>
+            {
+                int h = (int)g.Value.shape[2], w = (int)g.Value.shape[3];
+                return new AttentionGateMap(g.Key, new MmImage(geometry.Resampled(h, w), ToColumnMajor(g.Value.cpu().data<float>().ToArray(), h, w)));
+            }).ToList();
+            var display = new MmImage(geometry.Resampled(size, size), ToColumnMajor(input.AsSpan(0, size * size).ToArray(), size, size));
+            cases.Add(new AttentionCase($"{r.CaseId} view {r.View}", display, $"{ResultTables.DisplayName(reference.Name)} input (normalised)",
+                gateMaps, MmMask.Of(dataset.GetCase(r.CaseIndex).Views[r.View - 1].Mask, geometry)));
+        }
+        return cases;
+    }
+
+    private static double[] ToColumnMajor(float[] rowMajor, int rows, int cols)
+    {
+        var result = new double[rows * cols];
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++)
+                result[c * rows + r] = rowMajor[r * cols + c];
+        return result;
+    }
+}
