@@ -45,6 +45,27 @@ public sealed class TrainCliTests : IDisposable
         Assert.True(code == 0, stderr.ToString());
         Assert.Contains("paired Wilcoxon", stdout.ToString());
 
+        // Probabilities for every view of the cohort, on the RF grid.
+        string predicted = Path.Combine(_dir, "prediction.mat");
+        code = CliApp.Run(["predict", "--model", run, "--input", data, "--out", predicted], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        var prediction = (BreastSeg.Rf.Mat.MatStruct)BreastSeg.Rf.Mat.MatFile.Read(predicted)["prediction"];
+        Assert.Equal(8, prediction.Count);
+        var prob = (BreastSeg.Rf.Mat.MatNumeric)prediction[0, "prob2"];
+        Assert.Equal(new[] { 128, 32 }, prob.Dimensions);
+        Assert.All(prob.ToDoubleArray(), x => Assert.InRange(x, 0, 1));
+
+        // A single 2-D map at network size.
+        string map = Path.Combine(_dir, "map.mat");
+        BreastSeg.Rf.Mat.MatFile.Write(map, [new("bmode", BreastSeg.Rf.Mat.MatNumeric.FromDoubles(32, 32, Enumerable.Range(0, 1024).Select(k => (k % 7) / 7.0).ToArray()))]);
+        string single = Path.Combine(_dir, "single.mat");
+        code = CliApp.Run(["predict", "--model", Path.Combine(run, "best-model.bsm"), "--input", map, "--out", single], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        var p2 = (BreastSeg.Rf.Mat.MatNumeric)BreastSeg.Rf.Mat.MatFile.Read(single)["probability"];
+        Assert.Equal(new[] { 32, 32 }, p2.Dimensions);
+        code = CliApp.Run(["predict", "--model", Path.Combine(run, "best-model.bsm"), "--input", predicted, "--out", single], stdout, stderr);
+        Assert.Equal(CliApp.BadInput, code);
+
         // Running train again on the finished run resumes (nothing left to do) instead of starting over.
         stdout = new StringWriter();
         code = CliApp.Run(["train", "--data", data, "--input", "bmode", "--size", "32", "--base-filters", "8", "--depth", "3",
