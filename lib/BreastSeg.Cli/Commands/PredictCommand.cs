@@ -24,6 +24,8 @@ internal static class PredictCommand
             if (Directory.Exists(modelPath)) modelPath = Path.Combine(modelPath, Trainer.BestModelFileName);
             string inputPath = p.GetValue(input)!;
             var variables = MatFile.Read(inputPath);
+            if (variables.TryGetValue("data", out var cohort) && cohort is MatStruct st && st.HasField("rf1"))
+                return PredictCohort(p.GetValue(model)!, inputPath, p.GetValue(output)!, stdout);
             string? name = p.GetValue(variable);
             var numeric = variables.Where(v => v.Value is MatNumeric).ToList();
             MatNumeric array = name is not null
@@ -60,5 +62,42 @@ internal static class PredictCommand
             return 0;
         });
         return command;
+    }
+
+    // Cohort (OASBUD layout): maps, grid size and normalisation come from the run folder; probabilities are resampled
+    // back to each view's RF grid (samples x lines) and written as a struct array `prediction` (id, prob1, prob2, ...).
+    private static int PredictCohort(string modelPath, string inputPath, string outPath, TextWriter stdout)
+    {
+        if (!Directory.Exists(modelPath))
+            throw new BreastSegInputException("--model", "for a cohort file give the run folder (it records the input maps, grid size and normalisation)");
+        var manifest = RunManifest.Load(modelPath);
+        var kinds = InputChoice.Parse(manifest.Input);
+        TorchRuntime.EnsureLoaded();
+        using var net = ModelFile.Load(Path.Combine(modelPath, Trainer.BestModelFileName));
+        var dataset = Rf.OasbudFile.Open(inputPath);
+        var elements = new List<IReadOnlyDictionary<string, MatValue>>();
+        int views = 0;
+        for (int i = 0; i < dataset.Count; i++)
+        {
+            var rfCase = dataset.GetCase(i);
+            var samples = CohortTensors.FromCase(rfCase, kinds, manifest.Size).ToList();
+            var probabilities = SegmentationPredictor.Probabilities(net, samples.Select(manifest.Normalizer.Apply).ToList(), manifest.Size);
+            var element = new Dictionary<string, MatValue> { ["id"] = new MatChar(rfCase.Id) };
+            for (int v = 0; v < samples.Count; v++)
+            {
+                var mask = samples[v].GridMask;
+                element[$"prob{v + 1}"] = MatNumeric.FromDoubles(mask.Samples, mask.Lines,
+                    GridResampler.BilinearToGrid(probabilities[v], manifest.Size, manifest.Size, mask.Samples, mask.Lines));
+                views++;
+            }
+            elements.Add(element);
+        }
+        var fields = elements.SelectMany(e => e.Keys).Distinct().ToList();
+        foreach (var e in elements)
+            foreach (string f in fields)
+                if (!e.ContainsKey(f)) ((Dictionary<string, MatValue>)e)[f] = MatNumeric.FromDoubles(0, 0, []);
+        MatFile.Write(outPath, [new("prediction", new MatStruct(fields, elements))]);
+        stdout.WriteLine($"wrote {outPath}: prediction (1 x {elements.Count} struct: id, prob1..), {views} views, probabilities on the RF grid");
+        return 0;
     }
 }
