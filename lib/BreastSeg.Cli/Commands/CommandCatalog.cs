@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All(TextWriter stdout)
     {
+        yield return ReproduceCommand.Create(stdout);
         yield return InspectCommand.Create(stdout);
         yield return SimulateCommand.Create(stdout);
         yield return MapsCommand.Create(stdout);

@@ -21,7 +21,7 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (_loaded) return;
-            CpuIsaLimit.Apply();
+            TorchEnvironment.Apply();
             if (OperatingSystem.IsLinux())
             {
                 string? dir = NativeFolder();

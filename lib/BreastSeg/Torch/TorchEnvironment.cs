@@ -7,9 +7,9 @@ namespace BreastSeg.Torch;
 /// here) convolution backward passes returned NaN gradients now and then (torch.autograd.set_detect_anomaly:
 /// "ConvolutionBackward0 returned nan values"), more often on one thread and with few channels; with oneDNN and ATen
 /// both held at AVX2 (ONEDNN_MAX_CPU_ISA=AVX2, ATEN_CPU_CAPABILITY=avx2) the same runs are finite and reproducible.
-/// Both libraries read the variables once, at first use, so this runs before any TorchSharp call.
+/// The libraries read the variables once, at first use, so this runs before any TorchSharp call; a value the user set wins.
 /// </summary>
-internal static partial class CpuIsaLimit
+internal static partial class TorchEnvironment
 {
     private static readonly (string Name, string Value)[] Limits = [("ONEDNN_MAX_CPU_ISA", "AVX2"), ("ATEN_CPU_CAPABILITY", "avx2")];
 
