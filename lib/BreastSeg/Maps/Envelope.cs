@@ -1,6 +1,5 @@
 using System.Numerics;
 using BreastSeg.Rf;
-using MathNet.Numerics.IntegralTransforms;
 
 namespace BreastSeg.Maps;
 
@@ -40,9 +39,10 @@ public static class Envelope
         double[]? gain = bandPass is null ? null : BandGain(samples, samplingFrequencyHz, bandPass);
         var envelope = new double[columnMajor.Length];
         var plan = FftPlan.IsPowerOfTwo(samples) ? new FftPlan(samples) : null;
+        var bluestein = plan is null ? new BluesteinPlan(samples) : null;
         int pairs = (lines + 1) / 2;
         Parallel.For(0, pairs, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism },
-            () => new Workspace(samples, plan),
+            () => new Workspace(samples, plan, bluestein),
             (pair, _, work) =>
             {
                 int a = 2 * pair, b = a + 1;
@@ -53,41 +53,28 @@ public static class Envelope
         return envelope;
     }
 
-    /// <summary>Per-thread FFT buffers (split real/imaginary) and the shared plan.</summary>
-    private sealed class Workspace(int n, FftPlan? plan)
+    /// <summary>Per-thread FFT buffers (split real/imaginary) and the shared plan: radix-2 for powers of two,
+    /// Bluestein on top of radix-2 for every other length.</summary>
+    private sealed class Workspace(int n, FftPlan? plan, BluesteinPlan? bluestein)
     {
         public readonly double[] Re = new double[n], Im = new double[n];
         public readonly double[] FilteredRe = new double[n], FilteredIm = new double[n];
-        private readonly Complex[]? _complex = plan is null ? new Complex[n] : null;
+        private readonly double[] _scratchRe = new double[bluestein?.ScratchLength ?? 0], _scratchIm = new double[bluestein?.ScratchLength ?? 0];
 
-        public void Forward() => Run(true);
-
-        public void Inverse() => Run(false);
-
-        public void InverseFiltered()
+        public void Forward()
         {
-            if (plan is not null) plan.Inverse(FilteredRe, FilteredIm);
-            else RunMathNet(FilteredRe, FilteredIm, false);
+            if (plan is not null) plan.Forward(Re, Im);
+            else bluestein!.Forward(Re, Im, _scratchRe, _scratchIm);
         }
 
-        private void Run(bool forward)
-        {
-            if (plan is null) RunMathNet(Re, Im, forward);
-            else if (forward) plan.Forward(Re, Im);
-            else plan.Inverse(Re, Im);
-        }
+        public void Inverse() => Inverse(Re, Im);
 
-        private void RunMathNet(double[] re, double[] im, bool forward)
+        public void InverseFiltered() => Inverse(FilteredRe, FilteredIm);
+
+        private void Inverse(double[] re, double[] im)
         {
-            var c = _complex!;
-            for (int i = 0; i < c.Length; i++) c[i] = new Complex(re[i], im[i]);
-            if (forward) Fourier.Forward(c, FourierOptions.Matlab);
-            else Fourier.Inverse(c, FourierOptions.Matlab);
-            for (int i = 0; i < c.Length; i++)
-            {
-                re[i] = c[i].Real;
-                im[i] = c[i].Imaginary;
-            }
+            if (plan is not null) plan.Inverse(re, im);
+            else bluestein!.Inverse(re, im, _scratchRe, _scratchIm);
         }
     }
 

@@ -4,8 +4,8 @@ namespace BreastSeg.Maps;
 /// In-place radix-2 complex FFT for one power-of-two length, on split real/imaginary arrays, with the twiddle factors
 /// and the bit-reversal permutation computed once (a "plan"). Sign and scaling follow numpy/MATLAB: forward
 /// exp(-2 pi i k n / N) unscaled, inverse exp(+2 pi i k n / N) scaled by 1/N. MathNet's managed radix-2 recomputes its
-/// twiddles and forks parallel loops on every call, which made the envelope of a 2048 x 510 frame ten times slower; lengths
-/// that are not powers of two still go through MathNet (Bluestein).
+/// twiddles and forks parallel loops on every call, which made the envelope of a 2048 x 510 frame ten times slower; other
+/// lengths use <see cref="BluesteinPlan"/> on top of this one.
 /// </summary>
 internal sealed class FftPlan
 {

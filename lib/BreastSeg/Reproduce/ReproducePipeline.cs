@@ -35,6 +35,7 @@ public static class ReproducePipeline
     {
         progress ??= SilentProgress.Instance;
         config.Validate();
+        if (config.Data is { } given && !File.Exists(given)) throw new BreastSegInputException(given, "data file not found");
         var clock = Stopwatch.StartNew();
         var started = DateTimeOffset.Now;
         Directory.CreateDirectory(outFolder);
@@ -104,7 +105,6 @@ public static class ReproducePipeline
     {
         if (config.Data is { } given)
         {
-            if (!File.Exists(given)) throw new BreastSegInputException(given, "data file not found");
             bool simulated = File.Exists(CohortSidecar.PathFor(given));
             return (given, simulated ? DataSource.Simulated : Path.GetFileName(given).Contains("OASBUD", StringComparison.OrdinalIgnoreCase) ? DataSource.Oasbud : DataSource.Other);
         }

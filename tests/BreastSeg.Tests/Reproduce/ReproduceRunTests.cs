@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text.Json;
+using BreastSeg.Cli;
+using BreastSeg.Evaluation;
+using BreastSeg.Figures;
+using BreastSeg.Reproduce;
+using BreastSeg.Training;
+using Xunit.Abstractions;
+
+namespace BreastSeg.Tests.Reproduce;
+
+/// <summary>One tiny run of the whole study (shared by the tests of this class), then a re-run that must continue
+/// instead of redoing finished work.</summary>
+public sealed class ReproduceRunFixture : IDisposable
+{
+    public string Root { get; } = Path.Combine(Path.GetTempPath(), "breastseg-reproduce-" + Guid.NewGuid().ToString("N"));
+    public string Out => Path.Combine(Root, "out");
+    public string Data => Path.Combine(Root, "data");
+    public ReproduceResult First { get; }
+    public ReproduceResult Second { get; }
+    public List<string> SecondNotes { get; } = [];
+
+    public ReproduceRunFixture()
+    {
+        First = ReproducePipeline.Run(ReproduceConfig.Tiny, Out, Data, "test");
+        Second = ReproducePipeline.Run(ReproduceConfig.Tiny, Out, Data, "test", new RecordingProgress(SecondNotes));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class RecordingProgress(List<string> notes) : IReproduceProgress
+    {
+        public IReproduceTask Begin(string description, double total) => SilentProgress.Instance;
+        public void Note(string line) => notes.Add(line);
+    }
+}
+
+public class ReproduceRunTests(ReproduceRunFixture run, ITestOutputHelper output) : IClassFixture<ReproduceRunFixture>
+{
+    private static readonly string[] FigureNames =
+        ["example-cases", "dice-distributions", "entropy-window-sweep", "entropy-window-sweep-heatmap", "entropy-window-slider", "training-curves", "attention-maps"];
+
+    [Fact]
+    public void Writes_the_configuration_and_a_split_by_case()
+    {
+        var config = JsonSerializer.Deserialize<ReproduceConfig>(File.ReadAllText(Path.Combine(run.Out, "config.json")), ReproduceConfig.Json)!;
+        Assert.Equal(ReproduceConfig.Tiny.ToJson(), config.ToJson());
+        var split = JsonSerializer.Deserialize<CaseSplit>(File.ReadAllText(Path.Combine(run.Out, "split.json")), ReproduceConfig.Json)!;
+        var all = split.Train.Concat(split.Validation).Concat(split.Test).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(Enumerable.Range(0, ReproduceConfig.Tiny.CohortCases), all.Order());
+        Assert.NotEmpty(split.Test);
+    }
+
+    [Fact]
+    public void Every_model_is_evaluated_on_the_same_test_views_and_the_table_matches_the_per_case_files()
+    {
+        var split = JsonSerializer.Deserialize<CaseSplit>(File.ReadAllText(Path.Combine(run.Out, "split.json")), ReproduceConfig.Json)!;
+        var table = File.ReadAllLines(Path.Combine(run.Out, "figures", PaperFigures.TableName + ".csv"));
+        foreach (string input in ReproduceConfig.Tiny.Inputs)
+        {
+            string folder = Path.Combine(run.Out, "models", input);
+            Assert.True(File.Exists(Path.Combine(folder, Trainer.BestModelFileName)));
+            Assert.True(File.Exists(Path.Combine(folder, TrainingLog.FileName)));
+            var results = EvaluationCsv.Read(Path.Combine(folder, "test-cases.csv"));
+            Assert.Equal(split.Test.Order(), results.Select(r => r.CaseIndex).Distinct().Order());
+            Assert.Equal(2 * split.Test.Length, results.Count);
+            Assert.All(results, r => Assert.InRange(r.Dice, 0, 1));
+
+            string name = ResultTables.DisplayName(input);
+            string mean = results.Select(r => r.Dice).Where(double.IsFinite).Average().ToString("F3", CultureInfo.InvariantCulture);
+            var row = table.FirstOrDefault(l => l.StartsWith(name + ",", StringComparison.Ordinal) || l.StartsWith($"\"{name}\",", StringComparison.Ordinal));
+            Assert.NotNull(row);
+            output.WriteLine(row);
+            Assert.Contains(mean, row);
+        }
+    }
+
+    [Fact]
+    public void Figures_are_written_as_self_contained_html_and_png_where_a_browser_exists()
+    {
+        bool browser = ChromiumLocator.Find().ExecutablePath is not null;
+        foreach (string name in FigureNames)
+        {
+            string html = Path.Combine(run.Out, "figures", name + ".html");
+            Assert.True(File.Exists(html), html);
+            Assert.Contains("Plotly.newPlot", File.ReadAllText(html));
+            string png = Path.Combine(run.Out, "figures", name + ".png");
+            Assert.Equal(browser, File.Exists(png));
+            if (browser) Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(png)[..4]);
+        }
+        Assert.True(File.Exists(Path.Combine(run.Out, "figures", PaperFigures.TableName + ".md")));
+    }
+
+    [Fact]
+    public void The_report_says_what_ran_on_which_data_and_that_it_is_not_patient_data()
+    {
+        string report = File.ReadAllText(run.First.ReportPath);
+        Assert.Contains(ReportWriter.SimulatedDisclaimer, report);
+        Assert.Contains("0.60", report); // the study's entropy mean Dice, labelled as the study's
+        foreach (var m in run.First.Table.Models) Assert.Contains(m.Model, report);
+        Assert.Contains("figures/dice-distributions", report);
+    }
+
+    [Fact]
+    public void A_rerun_continues_from_finished_work_and_gives_the_same_numbers()
+    {
+        Assert.Contains(run.SecondNotes, n => n.StartsWith("data: reusing", StringComparison.Ordinal));
+        Assert.Contains(run.SecondNotes, n => n.StartsWith("maps: reusing", StringComparison.Ordinal));
+        foreach (string input in ReproduceConfig.Tiny.Inputs)
+            Assert.Contains($"model {input}: already trained", run.SecondNotes);
+        Assert.Equal(run.First.Table.Models, run.Second.Table.Models);
+    }
+
+    [Fact]
+    public void Bad_options_give_one_line_and_exit_code_2()
+    {
+        foreach (var args in new[] { new[] { "reproduce", "--preset", "huge" }, ["reproduce", "--size", "30"], ["reproduce", "--inputs", "doppler"],
+                     ["reproduce", "--data", Path.Combine(run.Root, "missing.mat")] })
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            Assert.Equal(CliApp.BadInput, CliApp.Run(args, stdout, stderr));
+            string error = stderr.ToString().TrimEnd();
+            output.WriteLine(error);
+            Assert.Single(error.Split('\n'));
+            Assert.StartsWith("breastseg: ", error);
+        }
+    }
+}
