@@ -41,7 +41,7 @@ public sealed record CoreBenchOptions
     public void Validate()
     {
         if (Repeats < 1) throw new BreastSegInputException("--repeat", $"must be at least 1, got {Repeats}");
-        if (Warmup < 0) throw new BreastSegInputException("--warmup", $"must be 0 or more, got {Warmup}");
+        if (Warmup < 0) throw new BreastSegInputException("warmup", $"must be 0 or more, got {Warmup}");
         if (Threads is { } t && (t < 1 || t > 1024)) throw new BreastSegInputException("--threads", $"must be 1 to 1024, got {t}");
     }
 }
