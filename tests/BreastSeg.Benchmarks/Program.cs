@@ -1,9 +1,8 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using BreastSeg.Benchmarks;
 
 // Full run:  dotnet run -c Release --project tests/BreastSeg.Benchmarks -- --filter '*'
-// Quick look (Stopwatch, best of 10 after 3 warm-up runs): dotnet run -c Release --project tests/BreastSeg.Benchmarks -- --quick
+// Quick look (Stopwatch, best of 10 after 3 warm-up runs; `breastseg bench` times the same maps plus simulation and training): dotnet run -c Release --project tests/BreastSeg.Benchmarks -- --quick
 if (args.Contains("--quick"))
 {
     var b = new MapBenchmarks();
@@ -13,11 +12,11 @@ if (args.Contains("--quick"))
     foreach (int threads in new[] { 1, -1 })
     {
         b.Threads = threads;
-        Time($"envelope          threads={threads}", () => b.EnvelopeFrame());
-        Time($"b-mode            threads={threads}", () => b.BModeFrame());
-        Time($"entropy global    threads={threads}", () => b.EntropyGlobal());
-        Time($"entropy window    threads={threads}", () => b.EntropyWindow());
-        Time($"nakagami          threads={threads}", () => b.Nakagami());
+        Time($"envelope          threads={threads}", () => b.EnvelopeFrame(), threads: threads);
+        Time($"b-mode            threads={threads}", () => b.BModeFrame(), threads: threads);
+        Time($"entropy global    threads={threads}", () => b.EntropyGlobal(), threads: threads);
+        Time($"entropy window    threads={threads}", () => b.EntropyWindow(), threads: threads);
+        Time($"nakagami          threads={threads}", () => b.Nakagami(), threads: threads);
     }
     Time("naive envelope (1 FFT/line)", () => naive.NaiveEnvelopeOneFftPerLine(), 4);
     Time($"naive entropy global, {MapBenchmarks.NaiveLines} lines", () => naive.NaiveEntropyGlobal64Lines(), 4);
@@ -27,23 +26,10 @@ if (args.Contains("--quick"))
 }
 BenchmarkSwitcher.FromAssembly(typeof(MapBenchmarks).Assembly).Run(args);
 
-// Best wall-clock time and the process CPU time of that run: on a shared machine the CPU time of a single-thread run
-// is the better estimate of the work itself (time spent descheduled is not counted).
-static void Time(string name, Func<object> run, int repeats = 10)
+// The same timing as `breastseg bench` (BreastSeg.Benchmarks.BenchTimer): best of N after 3 warm-up runs, with the
+// median process CPU time per run.
+static void Time(string name, Func<object> run, int repeats = 10, int threads = 1)
 {
-    for (int w = 0; w < 3; w++) run();
-    double best = double.MaxValue, cpuOfBest = 0;
-    var process = Process.GetCurrentProcess();
-    for (int r = 0; r < repeats; r++)
-    {
-        process.Refresh();
-        var cpu0 = process.TotalProcessorTime;
-        var sw = Stopwatch.StartNew();
-        run();
-        double wall = sw.Elapsed.TotalMilliseconds;
-        process.Refresh();
-        double cpu = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
-        if (wall < best) (best, cpuOfBest) = (wall, cpu);
-    }
-    Console.WriteLine($"{name,-40} wall {best,8:F1} ms   cpu {cpuOfBest,8:F1} ms");
+    var r = BenchTimer.Measure(name, $"{BenchmarkFrame.Samples}x{BenchmarkFrame.Lines}", threads, run, repeats, warmup: 3);
+    Console.WriteLine($"{name,-40} wall {r.BestMs,8:F1} ms (median {r.MedianMs,8:F1})   cpu {r.CpuMs,8:F1} ms");
 }

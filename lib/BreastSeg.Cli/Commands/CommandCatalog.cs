@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create(stdout);
         yield return PredictCommand.Create(stdout);
         yield return ModelCommand.Create(stdout);
+        yield return BenchCommand.Create(stdout);
     }
 }

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using BreastSeg.Benchmarks;
+using BreastSeg.Cli;
+
+namespace BreastSeg.Tests.CoreBench;
+
+/// <summary>`breastseg bench`: the JSON and table outputs name every operation with positive timings (no speed
+/// thresholds), and bad options exit with code 2 and one line. Not in parallel with other tests: the training step
+/// changes libtorch's process-wide thread count while it runs.</summary>
+[Collection(BenchCollection.Name)]
+public class BenchCommandTests
+{
+    [Fact]
+    public void QuickJsonListsEveryOperationAtEveryThreadCount()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(["bench", "--json", "--quick", "--repeat", "1"], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Equal("", stderr.ToString());
+
+        using var doc = JsonDocument.Parse(stdout.ToString());
+        var root = doc.RootElement;
+        var machine = root.GetProperty("machine");
+        Assert.Equal(Environment.ProcessorCount, machine.GetProperty("cores").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(machine.GetProperty("os").GetString()));
+        Assert.Contains(".NET", machine.GetProperty("runtime").GetString());
+
+        var results = root.GetProperty("results").EnumerateArray().ToList();
+        int[] parallelThreads = new[] { 1, Environment.ProcessorCount }.Distinct().ToArray();
+        foreach (string name in CoreBenchmarks.Names)
+        {
+            var rows = results.Where(r => r.GetProperty("name").GetString() == name).ToList();
+            int[] expected = name == CoreBenchmarks.Simulate ? [1] : parallelThreads;
+            Assert.Equal(expected, rows.Select(r => r.GetProperty("threads").GetInt32()).Order().ToArray());
+            foreach (var r in rows)
+            {
+                double median = r.GetProperty("medianMs").GetDouble(), best = r.GetProperty("bestMs").GetDouble();
+                Assert.True(median > 0 && best > 0, $"{name}: median {median}, best {best}");
+                Assert.True(best <= median, $"{name}: best {best} > median {median}");
+                Assert.True(r.GetProperty("cpuMs").GetDouble() >= 0, name); // process CPU time ticks can round a short run to 0
+                Assert.False(string.IsNullOrEmpty(r.GetProperty("size").GetString()));
+            }
+        }
+        Assert.Equal(1 + 6 * parallelThreads.Length, results.Count);
+        Assert.Contains(results, r => r.GetProperty("name").GetString() == CoreBenchmarks.Simulate && r.GetProperty("size").GetString() == "256x64");
+        Assert.Contains(results, r => r.GetProperty("name").GetString() == CoreBenchmarks.TrainStep && r.GetProperty("size").GetString() == "2x1x32x32");
+    }
+
+    [Fact]
+    public void TablePrintsEveryOperationWithTheRequestedThreads()
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(["bench", "--quick", "--repeat", "1", "--threads", "1"], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+        string text = stdout.ToString();
+        foreach (string name in CoreBenchmarks.Names) Assert.Contains(name, text);
+        Assert.Contains("median (ms)", text);
+        Assert.Contains($"{Environment.ProcessorCount} cores", text);
+    }
+
+    [Theory]
+    [InlineData("--repeat 0", "--repeat")]
+    [InlineData("--repeat -3", "--repeat")]
+    [InlineData("--repeat many", "many")]
+    [InlineData("--threads 0", "--threads")]
+    [InlineData("--threads x", "x")]
+    [InlineData("--bogus", "--bogus")]
+    public void BadOptionsExitWithCode2AndOneLine(string args, string named)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(["bench", "--json", .. args.Split(' ')], stdout, stderr);
+        Assert.Equal(CliApp.BadInput, code);
+        string err = stderr.ToString().Trim();
+        Assert.Single(err.Split('\n'));
+        Assert.Contains(named, err);
+        Assert.Equal("", stdout.ToString());
+    }
+}
+
+/// <summary>Runs its classes alone (libtorch's thread count is process-wide).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BenchCollection
+{
+    /// <summary>Collection name.</summary>
+    public const string Name = "bench (process-wide torch threads)";
+}
