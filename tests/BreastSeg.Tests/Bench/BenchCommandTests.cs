@@ -7,7 +7,7 @@ namespace BreastSeg.Tests.CoreBench;
 /// <summary>`breastseg bench`: the JSON and table outputs name every operation with positive timings (no speed
 /// thresholds), and bad options exit with code 2 and one line. Not in parallel with other tests: the training step
 /// changes libtorch's process-wide thread count while it runs.</summary>
-[Collection(BenchCollection.Name)]
+[Collection(SerialTorchCollection.Name)]
 public class BenchCommandTests
 {
     [Fact]
@@ -78,12 +78,4 @@ public class BenchCommandTests
         Assert.Contains(named, err);
         Assert.Equal("", stdout.ToString());
     }
-}
-
-/// <summary>Runs its classes alone (libtorch's thread count is process-wide).</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class BenchCollection
-{
-    /// <summary>Collection name.</summary>
-    public const string Name = "bench (process-wide torch threads)";
 }

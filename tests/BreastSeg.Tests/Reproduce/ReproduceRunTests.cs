@@ -38,6 +38,7 @@ public sealed class ReproduceRunFixture : IDisposable
     }
 }
 
+[Collection(SerialTorchCollection.Name)]
 public class ReproduceRunTests(ReproduceRunFixture run, ITestOutputHelper output) : IClassFixture<ReproduceRunFixture>
 {
     private static readonly string[] FigureNames =

@@ -4,6 +4,7 @@ using BreastSeg.Torch;
 
 namespace BreastSeg.Tests.Training;
 
+[Collection(SerialTorchCollection.Name)]
 public sealed class TrainCliTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("breastseg-traincli-").FullName;

@@ -10,6 +10,7 @@ internal sealed class SyncProgress<T>(Action<T> action) : IProgress<T>
     public void Report(T value) => action(value);
 }
 
+[Collection(SerialTorchCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("breastseg-train-").FullName;
