@@ -108,9 +108,3 @@ internal static class TrainCommand
         return command;
     }
 }
-
-/// <summary>Reports synchronously on the calling thread (System.Progress posts to the thread pool, out of order).</summary>
-internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}

@@ -131,7 +131,7 @@ public static class ReproducePipeline
             return cached;
         }
         var task = progress.Begin($"maps ({InputChoice.Format(kinds)}) of {dataset.Count} cases", dataset.Count);
-        var samples = CohortTensors.FromDataset(dataset, kinds, size, options, new ActionProgress<int>(n => task.Report(n)), cancel);
+        var samples = CohortTensors.FromDataset(dataset, kinds, size, options, new InlineProgress<int>(n => task.Report(n)), cancel);
         SampleCache.Save(cachePath, samples);
         task.Complete();
         return samples;
@@ -167,7 +167,7 @@ public static class ReproducePipeline
             manifest.Save(folder);
             var task = progress.Begin($"training {name}", config.Epochs);
             var result = Trainer.Train(train, validation, manifest.Normalizer, netConfig, options, folder,
-                new ActionProgress<TrainingProgress>(p =>
+                new InlineProgress<TrainingProgress>(p =>
                 {
                     if (p.Finished is { } e)
                         task.Report(e.Epoch, $"training {name}: epoch {e.Epoch}/{p.Epochs} loss {e.TrainLoss:F3} val Dice {e.ValidationDice:F3}");
@@ -193,9 +193,3 @@ public static class ReproducePipeline
 /// <param name="History">Per-epoch training report.</param>
 /// <param name="Results">Per-view test results.</param>
 public sealed record ModelRun(string Name, string Folder, RunManifest Manifest, IReadOnlyList<EpochReport> History, IReadOnlyList<CaseResult> Results);
-
-/// <summary>Reports synchronously on the calling thread (System.Progress posts to the thread pool, out of order).</summary>
-internal sealed class ActionProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-}
