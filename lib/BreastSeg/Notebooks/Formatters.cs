@@ -9,8 +9,8 @@ namespace BreastSeg.Notebooks;
 
 /// <summary>
 /// How the kit's types look in a notebook: frames, views, masks and maps as images in mm, tensors as a one-line summary.
-/// Plotly.NET charts need nothing here: Plotly.NET carries its own formatter source, which works once FSharp.Core
-/// resolves (see <see cref="Figures.FSharpCoreResolver"/>).
+/// Plotly.NET charts as Plotly.NET's own chart HTML (plotly.js from its CDN): the formatter source Plotly.NET carries is
+/// not picked up for a #r of a dll in the pinned kernel, which showed charts as an object tree.
 /// </summary>
 internal static class Formatters
 {
@@ -35,7 +35,8 @@ internal static class Formatters
         Formatter.Register<Tensor>(t => $"<code>{WebUtility.HtmlEncode(TensorSummary.Describe(t))}</code>", Html);
         Formatter.Register<NotebookSession>(s => $"<div>{WebUtility.HtmlEncode(s.ToString())}</div>", Html);
         Formatter.Register<NotebookSession>(s => s.ToString(), Plain);
-        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession) })
+        Formatter.Register<Plotly.NET.GenericChart>(c => Plotly.NET.GenericChart.toChartHTML(c), Html);
+        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession), typeof(Plotly.NET.GenericChart) })
             Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
     }
 
