@@ -36,6 +36,8 @@ internal static class Formatters
         Formatter.Register<NotebookSession>(s => $"<div>{WebUtility.HtmlEncode(s.ToString())}</div>", Html);
         Formatter.Register<NotebookSession>(s => s.ToString(), Plain);
         Formatter.Register<Plotly.NET.GenericChart>(c => Plotly.NET.GenericChart.toChartHTML(c), Html);
+        // The default plain text is the chart's whole object tree (100 kB for an image figure).
+        Formatter.Register<Plotly.NET.GenericChart>(_ => "Plotly.NET chart (shown as HTML)", Plain);
         foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession), typeof(Plotly.NET.GenericChart) })
             Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
     }
