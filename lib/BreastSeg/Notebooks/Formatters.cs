@@ -38,8 +38,20 @@ internal static class Formatters
         Formatter.Register<Plotly.NET.GenericChart>(c => Plotly.NET.GenericChart.toChartHTML(c), Html);
         // The default plain text is the chart's whole object tree (100 kB for an image figure).
         Formatter.Register<Plotly.NET.GenericChart>(_ => "Plotly.NET chart (shown as HTML)", Plain);
+        // Tensors made in notebook code may come from the script loader's own copy of TorchSharp, not the kit's.
+        AppDomain.CurrentDomain.AssemblyLoad += (_, e) => RegisterForeignTensor(e.LoadedAssembly);
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) RegisterForeignTensor(assembly);
         foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession), typeof(Plotly.NET.GenericChart) })
             Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
+    }
+
+    private static void RegisterForeignTensor(System.Reflection.Assembly assembly)
+    {
+        if (assembly.GetName().Name != "TorchSharp" || assembly == typeof(Tensor).Assembly) return;
+        if (assembly.GetType("TorchSharp.torch+Tensor") is not { } type) return;
+        Formatter.Register(type, (o, w) => w.Write(TensorSummary.DescribeForeign(o)), Plain);
+        Formatter.Register(type, (o, w) => w.Write($"<code>{WebUtility.HtmlEncode(TensorSummary.DescribeForeign(o))}</code>"), Html);
+        Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
     }
 
     private static string Describe(RfFrame f) =>
