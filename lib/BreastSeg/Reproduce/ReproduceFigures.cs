@@ -28,7 +28,7 @@ public static class ReproduceFigures
         var examples = Examples(config, dataset, models, reference, testSamples, mapOptions);
         cancel.ThrowIfCancellationRequested();
         var (sweep, sweepMaps) = Sweep(config, dataset, testSamples, mapOptions, cancel);
-        var attention = Attention(dataset, reference, testSamples);
+        var attention = Attention(config, dataset, reference, testSamples);
         return new PaperFiguresInput(table.DataLabel, examples, dice, table, sweep, sweepMaps, training, attention,
             ResultTables.DisplayName(reference.Name), "Entropy window side (pulse lengths)", "Lesion/background CNR of the entropy map");
     }
@@ -119,18 +119,18 @@ public static class ReproduceFigures
         return (points, windowMaps.Count > 0 ? (windowMaps, truth, label) : null);
     }
 
-    private static List<AttentionCase> Attention(OasbudDataset dataset, ModelRun reference, IReadOnlyList<SegmentationSample> testSamples)
+    private static List<AttentionCase> Attention(ReproduceConfig config, OasbudDataset dataset, ModelRun reference, IReadOnlyList<SegmentationSample> testSamples)
     {
         if (reference.Manifest.Config.Architecture != UNetArchitecture.AttentionUNet) return [];
         var picks = reference.Results.Where(r => double.IsFinite(r.Dice)).OrderByDescending(r => r.Dice).Take(AttentionCases).ToList();
         using var net = ModelFile.Load(Path.Combine(reference.Folder, Trainer.BestModelFileName));
-        var kinds = InputChoice.Parse(reference.Name);
+        // The cached samples hold every map of the run (B-mode first); the model sees only its own channels.
+        var channels = InputChoice.Parse(reference.Name).Select(k => Array.IndexOf(SampleKinds(config), k)).ToArray();
         var cases = new List<AttentionCase>();
         foreach (var r in picks)
         {
             var sample = testSamples.First(s => s.CaseIndex == r.CaseIndex && s.View == r.View - 1);
-            // The cached sample holds every map of the run; the model sees only its own channels.
-            var own = sample with { Input = sample.Input.AsSpan(0, kinds.Length * sample.Size * sample.Size).ToArray() };
+            var own = SampleCache.SelectChannels([sample], channels)[0];
             cases.Add(AttentionCaseOf(net, reference.Manifest.Normalizer, own, dataset.GetCase(r.CaseIndex).Views[r.View - 1],
                 $"{r.CaseId} view {r.View}", $"{ResultTables.DisplayName(reference.Name)} input (normalised)"));
         }
