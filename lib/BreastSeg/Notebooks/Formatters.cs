@@ -9,8 +9,8 @@ namespace BreastSeg.Notebooks;
 
 /// <summary>
 /// How the kit's types look in a notebook: frames, views, masks and maps as images in mm, tensors as a one-line summary.
-/// Plotly.NET charts need nothing here: Plotly.NET carries its own formatter source, which works once FSharp.Core
-/// resolves (see <see cref="Figures.FSharpCoreResolver"/>).
+/// Plotly.NET charts as Plotly.NET's own chart HTML (plotly.js from its CDN): the formatter source Plotly.NET carries is
+/// not picked up for a #r of a dll in the pinned kernel, which showed charts as an object tree.
 /// </summary>
 internal static class Formatters
 {
@@ -35,8 +35,23 @@ internal static class Formatters
         Formatter.Register<Tensor>(t => $"<code>{WebUtility.HtmlEncode(TensorSummary.Describe(t))}</code>", Html);
         Formatter.Register<NotebookSession>(s => $"<div>{WebUtility.HtmlEncode(s.ToString())}</div>", Html);
         Formatter.Register<NotebookSession>(s => s.ToString(), Plain);
-        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession) })
+        Formatter.Register<Plotly.NET.GenericChart>(c => Plotly.NET.GenericChart.toChartHTML(c), Html);
+        // The default plain text is the chart's whole object tree (100 kB for an image figure).
+        Formatter.Register<Plotly.NET.GenericChart>(_ => "Plotly.NET chart (shown as HTML)", Plain);
+        // Tensors made in notebook code may come from the script loader's own copy of TorchSharp, not the kit's.
+        AppDomain.CurrentDomain.AssemblyLoad += (_, e) => RegisterForeignTensor(e.LoadedAssembly);
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) RegisterForeignTensor(assembly);
+        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession), typeof(Plotly.NET.GenericChart) })
             Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
+    }
+
+    private static void RegisterForeignTensor(System.Reflection.Assembly assembly)
+    {
+        if (assembly.GetName().Name != "TorchSharp" || assembly == typeof(Tensor).Assembly) return;
+        if (assembly.GetType("TorchSharp.torch+Tensor") is not { } type) return;
+        Formatter.Register(type, (o, w) => w.Write(TensorSummary.DescribeForeign(o)), Plain);
+        Formatter.Register(type, (o, w) => w.Write($"<code>{WebUtility.HtmlEncode(TensorSummary.DescribeForeign(o))}</code>"), Html);
+        Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
     }
 
     private static string Describe(RfFrame f) =>

@@ -32,6 +32,7 @@ public static class NotebookKernel
         lock (Gate)
         {
             if (_session is not null) return _session;
+            LoadIntoKitContext("TorchSharp", "TorchSharp.PyBridge");
             Figures.FSharpCoreResolver.Install();
             TorchRuntime.EnsureLoaded();
             Formatters.Register();
@@ -43,6 +44,25 @@ public static class NotebookKernel
                 TorchRuntime.NativeFolder(),
                 Quick);
             return _session;
+        }
+    }
+
+    /// <summary>
+    /// Roslyn's script loader (the kernel's #r) gives every assembly it loads its own load context, and a dependency
+    /// referenced with another version (TorchSharp.PyBridge was built against an older TorchSharp) is loaded again:
+    /// PyBridge came with a second TorchSharp, so every PyBridge call from the kit failed with MissingMethodException
+    /// (its Module was not the kit's). Loading both into the kit's own context, before anything binds them, makes the
+    /// kit and PyBridge share one TorchSharp.
+    /// </summary>
+    private static void LoadIntoKitContext(params string[] names)
+    {
+        var kit = typeof(NotebookKernel).Assembly;
+        var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(kit);
+        if (context is null || context == System.Runtime.Loader.AssemblyLoadContext.Default) return;
+        foreach (string name in names)
+        {
+            string path = Path.Combine(Path.GetDirectoryName(kit.Location)!, name + ".dll");
+            if (File.Exists(path) && !context.Assemblies.Any(a => a.GetName().Name == name)) context.LoadFromAssemblyPath(path);
         }
     }
 }

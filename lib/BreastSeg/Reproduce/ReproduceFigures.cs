@@ -28,7 +28,7 @@ public static class ReproduceFigures
         var examples = Examples(config, dataset, models, reference, testSamples, mapOptions);
         cancel.ThrowIfCancellationRequested();
         var (sweep, sweepMaps) = Sweep(config, dataset, testSamples, mapOptions, cancel);
-        var attention = Attention(dataset, reference, testSamples);
+        var attention = Attention(config, dataset, reference, testSamples);
         return new PaperFiguresInput(table.DataLabel, examples, dice, table, sweep, sweepMaps, training, attention,
             ResultTables.DisplayName(reference.Name), "Entropy window side (pulse lengths)", "Lesion/background CNR of the entropy map");
     }
@@ -119,35 +119,49 @@ public static class ReproduceFigures
         return (points, windowMaps.Count > 0 ? (windowMaps, truth, label) : null);
     }
 
-    private static List<AttentionCase> Attention(OasbudDataset dataset, ModelRun reference, IReadOnlyList<SegmentationSample> testSamples)
+    private static List<AttentionCase> Attention(ReproduceConfig config, OasbudDataset dataset, ModelRun reference, IReadOnlyList<SegmentationSample> testSamples)
     {
         if (reference.Manifest.Config.Architecture != UNetArchitecture.AttentionUNet) return [];
         var picks = reference.Results.Where(r => double.IsFinite(r.Dice)).OrderByDescending(r => r.Dice).Take(AttentionCases).ToList();
         using var net = ModelFile.Load(Path.Combine(reference.Folder, Trainer.BestModelFileName));
-        var kinds = InputChoice.Parse(reference.Name);
+        // The cached samples hold every map of the run (B-mode first); the model sees only its own channels.
+        var channels = InputChoice.Parse(reference.Name).Select(k => Array.IndexOf(SampleKinds(config), k)).ToArray();
         var cases = new List<AttentionCase>();
-        using var _ = no_grad();
         foreach (var r in picks)
         {
             var sample = testSamples.First(s => s.CaseIndex == r.CaseIndex && s.View == r.View - 1);
-            var frame = dataset.GetCase(r.CaseIndex).Views[r.View - 1].Frame;
-            var geometry = ImageGeometry.Of(frame);
-            int size = sample.Size;
-            using var scope = NewDisposeScope();
-            // The cached sample holds every map of the run; the model sees only its own channels.
-            var input = reference.Manifest.Normalizer.Apply(sample with { Input = sample.Input.AsSpan(0, kinds.Length * size * size).ToArray() });
-            var x = tensor(input, [1, kinds.Length, size, size]);
-            var (_, gates) = net.ForwardWithAttention(x);
-            var gateMaps = gates.OrderBy(g => g.Key).Select(g =>
-            {
-                int h = (int)g.Value.shape[2], w = (int)g.Value.shape[3];
-                return new AttentionGateMap(g.Key, new MmImage(geometry.Resampled(h, w), ToColumnMajor(g.Value.cpu().data<float>().ToArray(), h, w)));
-            }).ToList();
-            var display = new MmImage(geometry.Resampled(size, size), ToColumnMajor(input.AsSpan(0, size * size).ToArray(), size, size));
-            cases.Add(new AttentionCase($"{r.CaseId} view {r.View}", display, $"{ResultTables.DisplayName(reference.Name)} input (normalised)",
-                gateMaps, MmMask.Of(dataset.GetCase(r.CaseIndex).Views[r.View - 1].Mask, geometry)));
+            var own = SampleCache.SelectChannels([sample], channels)[0];
+            cases.Add(AttentionCaseOf(net, reference.Manifest.Normalizer, own, dataset.GetCase(r.CaseIndex).Views[r.View - 1],
+                $"{r.CaseId} view {r.View}", $"{ResultTables.DisplayName(reference.Name)} input (normalised)"));
         }
         return cases;
+    }
+
+    /// <summary>The attention coefficients of every gate of <paramref name="net"/> for one view: the normalised input
+    /// (first channel) and each gate's map on the view's mm extent, with the ground truth.</summary>
+    /// <param name="net">An attention U-Net.</param>
+    /// <param name="normalizer">The input normalisation it was trained with.</param>
+    /// <param name="sample">The view's network input (the model's channels only).</param>
+    /// <param name="view">The view (RF grid and mask) the sample was made from.</param>
+    /// <param name="caseId">Label of the view.</param>
+    /// <param name="inputTitle">Title of the input panel.</param>
+    public static AttentionCase AttentionCaseOf(UNetBase net, ChannelNormalizer normalizer, SegmentationSample sample, RfView view,
+        string caseId, string inputTitle)
+    {
+        using var _ = no_grad();
+        using var scope = NewDisposeScope();
+        var geometry = ImageGeometry.Of(view.Frame);
+        int size = sample.Size;
+        var input = normalizer.Apply(sample);
+        var x = tensor(input, [1, sample.Channels, size, size]);
+        var (_, gates) = net.ForwardWithAttention(x);
+        var gateMaps = gates.OrderBy(g => g.Key).Select(g =>
+        {
+            int h = (int)g.Value.shape[2], w = (int)g.Value.shape[3];
+            return new AttentionGateMap(g.Key, new MmImage(geometry.Resampled(h, w), ToColumnMajor(g.Value.cpu().data<float>().ToArray(), h, w)));
+        }).ToList();
+        var display = new MmImage(geometry.Resampled(size, size), ToColumnMajor(input.AsSpan(0, size * size).ToArray(), size, size));
+        return new AttentionCase(caseId, display, inputTitle, gateMaps, MmMask.Of(view.Mask, geometry));
     }
 
     private static double[] ToColumnMajor(float[] rowMajor, int rows, int cols)

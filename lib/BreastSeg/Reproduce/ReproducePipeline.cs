@@ -17,7 +17,10 @@ namespace BreastSeg.Reproduce;
 /// <param name="Table">The Dice table (also written as Markdown and CSV).</param>
 /// <param name="Duration">Wall time of this invocation.</param>
 /// <param name="Notes">One-line notes (for example how to get PNG figures).</param>
-public sealed record ReproduceResult(string OutFolder, string ReportPath, ResultsTable Table, TimeSpan Duration, IReadOnlyList<string> Notes);
+/// <param name="FigureInput">The data behind the figures (to redraw any of them, e.g. in a notebook).</param>
+/// <param name="Figures">The figures written, in report order.</param>
+public sealed record ReproduceResult(string OutFolder, string ReportPath, ResultsTable Table, TimeSpan Duration, IReadOnlyList<string> Notes,
+    PaperFiguresInput FigureInput, IReadOnlyList<ReportFigure> Figures);
 
 /// <summary>
 /// The study end to end: data (the given file, or the default simulated cohort), maps of every view (cached), one
@@ -93,7 +96,7 @@ public static class ReproducePipeline
         string reportPath = Path.Combine(outFolder, "report.md");
         ReportWriter.Write(new ReportInput(Path.GetFileName(Path.GetFullPath(outFolder)), commandLine, started, clock.Elapsed,
             reportData, configuration, table, figures, notes), reportPath);
-        return new ReproduceResult(outFolder, reportPath, table, clock.Elapsed, notes);
+        return new ReproduceResult(outFolder, reportPath, table, clock.Elapsed, notes, figureInput, figures);
     }
 
     /// <summary>The default cohort's file in <paramref name="dataFolder"/>: cohort.mat for the 269-case cohort of
@@ -160,11 +163,7 @@ public static class ReproducePipeline
         }
         else
         {
-            if (Directory.Exists(folder) && File.Exists(Path.Combine(folder, RunManifest.FileName))
-                && !RunManifest.Load(folder).SameExperiment(manifest))
-                Directory.Delete(folder, recursive: true); // parameters changed: the old checkpoints belong to another experiment
-            Directory.CreateDirectory(folder);
-            manifest.Save(folder);
+            manifest.PrepareFolder(folder);
             var task = progress.Begin($"training {name}", config.Epochs);
             var result = Trainer.Train(train, validation, manifest.Normalizer, netConfig, options, folder,
                 new InlineProgress<TrainingProgress>(p =>

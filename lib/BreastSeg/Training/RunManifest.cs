@@ -38,6 +38,17 @@ public sealed record RunManifest(string DataPath, string Input, int Size, UNetCo
         catch (JsonException e) { throw new BreastSegInputException(path, $"unreadable: {ModelFile.FirstLine(e.Message)}"); }
     }
 
+    /// <summary>Makes <paramref name="runFolder"/> ready for training this manifest: a folder holding the same experiment
+    /// is kept (training resumes from its checkpoint); one holding another experiment is cleared, since its
+    /// checkpoints belong to other parameters. Then the manifest is saved.</summary>
+    public void PrepareFolder(string runFolder)
+    {
+        if (Directory.Exists(runFolder) && File.Exists(Path.Combine(runFolder, FileName)) && !Load(runFolder).SameExperiment(this))
+            Directory.Delete(runFolder, recursive: true);
+        Directory.CreateDirectory(runFolder);
+        Save(runFolder);
+    }
+
     /// <summary>Whether this manifest describes the same experiment as <paramref name="other"/> (resume check).</summary>
     public bool SameExperiment(RunManifest other) =>
         DataPath == other.DataPath && Input == other.Input && Size == other.Size && Config == other.Config

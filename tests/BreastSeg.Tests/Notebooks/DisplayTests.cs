@@ -86,5 +86,10 @@ public class DisplayTests
         Assert.Equal(FormattableString.Invariant($"tensor [2, 3, 4] Float32 cpu, min {f.Min():G4} max {f.Max():G4} mean {f.Average():G4}"), s);
         using var empty = zeros(0, 3);
         Assert.EndsWith("empty", TensorSummary.Describe(empty));
+        // The late-bound reading (tensors of another TorchSharp copy in the kernel) gives the same line.
+        Assert.Equal(s, TensorSummary.DescribeForeign(t));
+        Assert.Equal(TensorSummary.Describe(empty), TensorSummary.DescribeForeign(empty));
+        using var grad = ones(2).requires_grad_();
+        Assert.Equal(TensorSummary.Describe(grad), TensorSummary.DescribeForeign(grad));
     }
 }

@@ -1,0 +1,91 @@
+using BreastSeg.Models;
+using BreastSeg.Notebooks;
+using BreastSeg.Notebooks.Display;
+using BreastSeg.Training;
+
+namespace BreastSeg.Tests.Notebooks;
+
+/// <summary>The library helpers the notebooks call instead of repeating code: data/preset choice, live training
+/// curves, line progress, run-folder preparation.</summary>
+public class NotebookHelperTests
+{
+    [Fact]
+    public void ConfigIsTheTinyPresetOnTheSmallCohortInQuickModeAndTheCliDefaultOtherwise()
+    {
+        string folder = Directory.CreateTempSubdirectory("bs-nbdata").FullName;
+        try
+        {
+            var quick = NotebookData.Config(folder, quick: true);
+            Assert.Equal("tiny", quick.Preset);
+            Assert.Equal((NotebookData.QuickCases, NotebookData.QuickSeed), (quick.CohortCases, quick.CohortSeed));
+            Assert.Null(quick.Data);
+            var full = NotebookData.Config(folder, quick: false);
+            Assert.Equal(Reproduce.ReproduceConfig.Quick, full);
+
+            string oasbud = Path.Combine(folder, "OASBUD.mat");
+            File.WriteAllBytes(oasbud, [0]);
+            Assert.Equal(Path.GetFullPath(oasbud), NotebookData.Config(folder, quick: true).Data);
+            // OASBUD wins over simulating anything, in both modes.
+            Assert.Equal(Path.GetFullPath(oasbud), NotebookData.DefaultCohort(folder, quick: true, log: _ => Assert.Fail("simulated")));
+            Assert.Equal(Path.GetFullPath(oasbud), NotebookData.DefaultCohort(folder, quick: false, log: _ => Assert.Fail("simulated")));
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [Fact]
+    public void LiveTrainingCurvesRedrawAfterEveryReportAndKeepTheFinishedEpochs()
+    {
+        var shown = new List<object>();
+        var live = new LiveTrainingCurves("Entropy", shown.Add);
+        live.Report(new TrainingProgress(1, 3, 1, 2, 0.9, null));
+        live.Report(new TrainingProgress(1, 3, 2, 2, 0.8, new EpochReport(1, 0.8, 0.7, 0.25, 1e-3, 1, true, 10)));
+        live.Report(new TrainingProgress(2, 3, 2, 2, 0.6, new EpochReport(2, 0.6, 0.65, 0.4, 1e-3, 1, true, 10)));
+        Assert.Equal(3, shown.Count);
+        Assert.Equal([1, 2], live.History.Select(e => e.Epoch));
+        var first = Assert.IsType<LinePlot>(shown[0]);
+        Assert.Contains("batch 1/2", first.Title);
+        var last = Assert.IsType<LinePlot>(shown[^1]);
+        Assert.Contains("epoch 2/3", last.Title);
+        Assert.Contains("validation Dice 0.400", last.Title);
+        Assert.Equal("Entropy: epoch 2/3 done: training loss 0.600, validation loss 0.650, validation Dice 0.400: training (2 points), validation (2 points)", last.ToString());
+    }
+
+    [Fact]
+    public void LineProgressWritesStartsNewDescriptionsNotesAndCompletion()
+    {
+        var lines = new List<string>();
+        var progress = new LineProgress(lines.Add);
+        var task = progress.Begin("training bmode", 2);
+        task.Report(1, "training bmode: epoch 1/2");
+        task.Report(1, "training bmode: epoch 1/2"); // unchanged: not repeated
+        task.Report(2);
+        progress.Note("data: reusing x");
+        task.Complete();
+        Assert.Equal(["training bmode...", "  training bmode: epoch 1/2", "data: reusing x"], lines.Take(3));
+        Assert.StartsWith("  done in ", lines[3]);
+        Assert.Equal(4, lines.Count);
+    }
+
+    [Fact]
+    public void PrepareFolderKeepsTheSameExperimentAndClearsAnother()
+    {
+        string folder = Path.Combine(Directory.CreateTempSubdirectory("bs-run").FullName, "run");
+        try
+        {
+            var manifest = new RunManifest("data.mat", "entropy", 32, new UNetConfig(BaseFilters: 8), new TrainingOptions(Epochs: 2),
+                new CaseSplit([0, 1], [2], [3]), new ChannelNormalizer([0.5], [0.1]));
+            manifest.PrepareFolder(folder);
+            string checkpoint = Path.Combine(folder, TrainingCheckpoint.FileName);
+            File.WriteAllText(checkpoint, "x");
+
+            (manifest with { Options = new TrainingOptions(Epochs: 5) }).PrepareFolder(folder); // more epochs: resume
+            Assert.True(File.Exists(checkpoint));
+            Assert.Equal(5, RunManifest.Load(folder).Options.Epochs);
+
+            (manifest with { Size = 64 }).PrepareFolder(folder); // another experiment: old checkpoints go
+            Assert.False(File.Exists(checkpoint));
+            Assert.Equal(64, RunManifest.Load(folder).Size);
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(folder)!, true); }
+    }
+}
