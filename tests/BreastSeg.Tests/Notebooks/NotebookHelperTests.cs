@@ -20,7 +20,7 @@ public class NotebookHelperTests
             Assert.Equal((NotebookData.QuickCases, NotebookData.QuickSeed), (quick.CohortCases, quick.CohortSeed));
             Assert.Null(quick.Data);
             var full = NotebookData.Config(folder, quick: false);
-            Assert.Equal(Reproduce.ReproduceConfig.Quick, full);
+            Assert.Equal(BreastSeg.Reproduce.ReproduceConfig.Quick, full);
 
             string oasbud = Path.Combine(folder, "OASBUD.mat");
             File.WriteAllBytes(oasbud, [0]);
