@@ -1,3 +1,4 @@
 using BreastSeg.Cli;
 
+NativeStderrFilter.Install();
 return CliApp.Run(args);
