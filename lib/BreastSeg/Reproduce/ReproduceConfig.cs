@@ -117,6 +117,17 @@ public sealed record ReproduceConfig
         },
     };
 
+    /// <summary>The maps every model of the run draws on, computed once and stacked as channels in this fixed order
+    /// (the map cache holds them all).</summary>
+    public MapKind[] StackedMaps() => Inputs.SelectMany(i => Training.InputChoice.Parse(i, "--inputs")).Distinct().OrderBy(k => k).ToArray();
+
+    /// <summary>Indices into <see cref="StackedMaps"/> of the maps the model for <paramref name="input"/> sees.</summary>
+    public int[] ChannelsOf(string input)
+    {
+        var stack = StackedMaps();
+        return Training.InputChoice.Parse(input, "--inputs").Select(k => Array.IndexOf(stack, k)).ToArray();
+    }
+
     /// <summary>Checks every value; throws <see cref="BreastSegInputException"/> naming the option.</summary>
     public void Validate()
     {

@@ -52,11 +52,10 @@ public static class ReproduceFigures
                 double range = config.DynamicRangeDb;
                 var bmodeDb = maps.BMode!.Select(v => v * range - range).ToArray();
                 var predictions = new List<ModelMask>();
+                var sample = testSamples.First(s => s.CaseIndex == result.CaseIndex && s.View == result.View - 1);
                 foreach (var (run, net) in nets)
                 {
-                    var sample = testSamples.First(s => s.CaseIndex == result.CaseIndex && s.View == result.View - 1);
-                    var channels = InputChoice.Parse(run.Name).Select(k => Array.IndexOf(SampleKinds(config), k)).ToArray();
-                    var own = SampleCache.SelectChannels([sample], channels)[0];
+                    var own = SampleCache.SelectChannels([sample], config.ChannelsOf(run.Name))[0];
                     var probabilities = SegmentationPredictor.Probabilities(net, [run.Manifest.Normalizer.Apply(own)], own.Size)[0];
                     var onGrid = GridResampler.BilinearToGrid(probabilities, own.Size, own.Size, view.Frame.Samples, view.Frame.Lines);
                     var mask = SegmentationEvaluator.PredictedMask(onGrid, view.Frame.Samples, view.Frame.Lines, new EvaluationOptions());
@@ -73,9 +72,6 @@ public static class ReproduceFigures
             foreach (var (_, net) in nets) net.Dispose();
         }
     }
-
-    private static MapKind[] SampleKinds(ReproduceConfig config) =>
-        config.Inputs.SelectMany(i => InputChoice.Parse(i, "--inputs")).Distinct().OrderBy(k => k).ToArray();
 
     private static (List<SweepPoint>, (IReadOnlyList<WindowMap>, MmMask?, string)?) Sweep(ReproduceConfig config, OasbudDataset dataset,
         IReadOnlyList<SegmentationSample> testSamples, MapOptions mapOptions, CancellationToken cancel)
@@ -125,7 +121,7 @@ public static class ReproduceFigures
         var picks = reference.Results.Where(r => double.IsFinite(r.Dice)).OrderByDescending(r => r.Dice).Take(AttentionCases).ToList();
         using var net = ModelFile.Load(Path.Combine(reference.Folder, Trainer.BestModelFileName));
         // The cached samples hold every map of the run (B-mode first); the model sees only its own channels.
-        var channels = InputChoice.Parse(reference.Name).Select(k => Array.IndexOf(SampleKinds(config), k)).ToArray();
+        var channels = config.ChannelsOf(reference.Name);
         var cases = new List<AttentionCase>();
         foreach (var r in picks)
         {

@@ -52,7 +52,7 @@ public static class ReproducePipeline
 
         // 2. Maps of every view on the network grid (cached per data file, map parameters and size).
         var mapOptions = config.MapOptions();
-        var kinds = config.Inputs.SelectMany(i => InputChoice.Parse(i, "--inputs")).Distinct().OrderBy(k => k).ToArray();
+        var kinds = config.StackedMaps();
         string samplesKey = StepLedger.Key(StepLedger.FileKey(dataPath), config.Size, string.Join("+", kinds),
             config.DynamicRangeDb, config.EntropyWindowPulseLengths, config.EntropyBins, config.EntropyNormalization);
         var samples = LoadOrComputeSamples(dataset, kinds, config.Size, mapOptions,
@@ -68,10 +68,8 @@ public static class ReproducePipeline
         foreach (string input in config.Inputs)
         {
             cancel.ThrowIfCancellationRequested();
-            var inputKinds = InputChoice.Parse(input, "--inputs");
-            var channels = inputKinds.Select(k => Array.IndexOf(kinds, k)).ToArray();
-            var modelSamples = SampleCache.SelectChannels(samples, channels);
-            models.Add(TrainAndEvaluate(config, InputChoice.Format(inputKinds), dataPath, modelSamples, split, samplesKey,
+            var modelSamples = SampleCache.SelectChannels(samples, config.ChannelsOf(input));
+            models.Add(TrainAndEvaluate(config, InputChoice.Format(InputChoice.Parse(input, "--inputs")), dataPath, modelSamples, split, samplesKey,
                 outFolder, ledger, progress, cancel));
         }
 
