@@ -2,7 +2,8 @@
 // Renders example simulated B-mode frames (envelope, 50 dB log compression) as grayscale PNGs and times the simulator.
 // Usage: dotnet run tools/SimulatedExamples.cs -- OUT_DIR [SEED] [CASES]
 using System.Diagnostics;
-using System.IO.Compression;
+using BreastSeg.IO;
+using BreastSeg.Notebooks.Display;
 using BreastSeg.Maps;
 using BreastSeg.Simulation;
 using BreastSeg.Simulation.Phantom;
@@ -48,10 +49,9 @@ static void WritePng(string path, double[] env, bool[] mask, int n, int lines, d
 {
     double max = env.Max();
     int rows = (int)(n * dz / pitch);
-    var img = new byte[rows * (lines + 1)];
+    var rgb = new byte[rows * lines * 3];
     for (int r = 0; r < rows; r++)
     {
-        img[r * (lines + 1)] = 0; // PNG filter byte
         int i = Math.Min(n - 1, (int)(r * pitch / dz)), i1 = Math.Min(n, (int)((r + 1) * pitch / dz));
         for (int j = 0; j < lines; j++)
         {
@@ -62,30 +62,8 @@ static void WritePng(string path, double[] env, bool[] mask, int n, int lines, d
             byte g = (byte)Math.Clamp((db + 50) / 50 * 255, 0, 255);
             bool edge = mask[j * n + i] && (j == 0 || j == lines - 1 || !mask[(j - 1) * n + i] || !mask[(j + 1) * n + i]
                                             || i == 0 || i == n - 1 || !mask[j * n + Math.Max(0, i - 3)] || !mask[j * n + Math.Min(n - 1, i + 3)]);
-            img[r * (lines + 1) + 1 + j] = edge && (r + j) % 4 == 0 ? (byte)255 : g;
+            rgb.AsSpan((r * lines + j) * 3, 3).Fill(edge && (r + j) % 4 == 0 ? (byte)255 : g);
         }
     }
-    using var file = File.Create(path);
-    file.Write([137, 80, 78, 71, 13, 10, 26, 10]);
-    var hdr = new byte[13];
-    BE(hdr, 0, (uint)lines); BE(hdr, 4, (uint)rows); hdr[8] = 8; hdr[9] = 0;
-    Chunk(file, "IHDR", hdr);
-    using var ms = new MemoryStream();
-    using (var z = new ZLibStream(ms, CompressionLevel.Optimal, leaveOpen: true)) z.Write(img);
-    Chunk(file, "IDAT", ms.ToArray());
-    Chunk(file, "IEND", []);
-}
-
-static void BE(byte[] b, int o, uint v) { b[o] = (byte)(v >> 24); b[o + 1] = (byte)(v >> 16); b[o + 2] = (byte)(v >> 8); b[o + 3] = (byte)v; }
-
-static void Chunk(Stream s, string type, byte[] data)
-{
-    var len = new byte[4]; BE(len, 0, (uint)data.Length); s.Write(len);
-    var body = new byte[4 + data.Length];
-    for (int k = 0; k < 4; k++) body[k] = (byte)type[k];
-    data.CopyTo(body, 4);
-    s.Write(body);
-    uint c = 0xFFFFFFFF;
-    foreach (byte x in body) { c ^= x; for (int k = 0; k < 8; k++) c = (c >> 1) ^ (0xEDB88320 & (uint)-(int)(c & 1)); }
-    var crc = new byte[4]; BE(crc, 0, ~c); s.Write(crc);
+    AtomicFile.WriteAllBytes(path, Png.Encode(lines, rows, rgb));
 }

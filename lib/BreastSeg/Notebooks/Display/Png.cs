@@ -3,8 +3,9 @@ using System.IO.Compression;
 
 namespace BreastSeg.Notebooks.Display;
 
-/// <summary>Minimal PNG writer (8-bit RGB, no interlace) for inline notebook images; needs no native imaging library.</summary>
-internal static class Png
+/// <summary>Minimal PNG writer (8-bit RGB, no interlace) for inline notebook images and the example renderer in tools/;
+/// needs no native imaging library.</summary>
+public static class Png
 {
     private static readonly uint[] CrcTable = BuildCrcTable();
 
