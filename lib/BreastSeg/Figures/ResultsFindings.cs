@@ -11,6 +11,9 @@ public static class ResultsFindings
     /// <summary>Significance level the wording uses (matches the 95% intervals).</summary>
     public const double Alpha = 0.05;
 
+    /// <summary>Below this many masses the report says the intervals are descriptive only.</summary>
+    public const int MinMassesForIntervals = 10;
+
     /// <summary>How a paired comparison reads.</summary>
     public enum Verdict
     {
@@ -94,10 +97,15 @@ public static class ResultsFindings
         else if (source == DataSource.Oasbud)
             lines.Add("OASBUD is not the study's test set: agreement or disagreement with the study's numbers is not a replication test.");
         if (table.Study is not null)
-            lines.Add($"The study's numbers ({StudyResults.Label}) come from other masses and are not compared statistically with this run.");
+            lines.Add($"The study's numbers (rows marked \"{StudyResults.Label}\") come from other masses and are not compared statistically with this run.");
         if (table.Comparison is { Pairs: > 0 } c && double.IsFinite(c.CiLow))
+        {
             lines.Add($"With n = {c.Pairs} test masses the 95% CI of the {c.ModelB} - {c.ModelA} difference spans " +
                       $"{ResultsTable.Dice(c.CiHigh - c.CiLow)} in Dice: differences smaller than about half of that are not resolved.");
+            if (c.Pairs < MinMassesForIntervals)
+                lines.Add($"With fewer than {MinMassesForIntervals} masses the percentile bootstrap understates the uncertainty and the " +
+                          "signed-rank test has little power (below 6 pairs no two-sided p can fall below 0.05): read these numbers as descriptive.");
+        }
         lines.Add(table.Pooled
             ? "Folds share training masses and the per-mass results are pooled over splits and seeds; the CIs treat masses as independent and do not include the spread between seeds (shown separately)."
             : "One split and one training seed: the CIs cover the choice of test masses, not the variation between training runs or splits (cross-validation and several seeds measure that).");
