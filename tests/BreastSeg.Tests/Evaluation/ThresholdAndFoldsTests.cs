@@ -144,3 +144,40 @@ public class CrossValidationTests
         Assert.Throws<ArgumentException>(() => CrossValidation.Pool(broken));
     }
 }
+
+[Collection(SerialTorchCollection.Name)]
+public class ValidatedEvaluationTests
+{
+    [Fact]
+    public void The_test_views_are_scored_at_the_threshold_chosen_on_validation()
+    {
+        var rng = new Random(3);
+        SegmentationSample Sample(int mass, int view)
+        {
+            const int n = 16;
+            var mask = new bool[n * n];
+            for (int r = 4; r < 12; r++) for (int c = 3 + mass % 3; c < 11 + mass % 3; c++) mask[c * n + r] = true;
+            var input = Enumerable.Range(0, n * n).Select(k => (float)rng.NextDouble()).ToArray();
+            return new SegmentationSample(mass, view, $"m{mass}", mass % 2 == 1, input, mask, n, new BreastSeg.Rf.LesionMask(n, n, mask), 0.1, 0.1);
+        }
+        var validation = Enumerable.Range(0, 4).SelectMany(m => new[] { Sample(m, 0), Sample(m, 1) }).ToList();
+        var test = Enumerable.Range(4, 3).SelectMany(m => new[] { Sample(m, 0), Sample(m, 1) }).ToList();
+        TorchSharp.torch.manual_seed(1);
+        using var net = new BreastSeg.Models.AttentionUNet(1, 1, 2, 3);
+        var normalizer = ChannelNormalizer.Fit(validation);
+        var options = new EvaluationOptions(LargestComponent: true);
+
+        var chosen = ValidatedEvaluation.Evaluate(net, normalizer, validation, test, options, chooseThreshold: true);
+        Assert.NotNull(chosen.Choice);
+        Assert.Equal(chosen.Choice!.Threshold, chosen.Options.Threshold);
+        Assert.True(chosen.Options.LargestComponent);
+        // The chosen value is the best of the recorded curve, and the test scores equal a direct evaluation at it.
+        Assert.Equal(chosen.Choice.Curve.Where(c => double.IsFinite(c.MeanDice)).Max(c => c.MeanDice), chosen.Choice.MeanValidationDice, 12);
+        var direct = SegmentationEvaluator.Evaluate(net, test, normalizer, chosen.Options);
+        Assert.Equal(direct.Select(r => r.Dice), chosen.Test.Select(r => r.Dice));
+
+        var fixedThreshold = ValidatedEvaluation.Evaluate(net, normalizer, validation, test, options, chooseThreshold: false);
+        Assert.Null(fixedThreshold.Choice);
+        Assert.Equal(0.5, fixedThreshold.Options.Threshold);
+    }
+}
