@@ -86,7 +86,7 @@ public sealed class SpeckleStatisticsTable
         for (int w = 0; w < windows.Count; w++)
         {
             int k = w;
-            string pixels = median?.Entropy[k].Pixels.ToString() ?? "";
+            string pixels = result.Blocks[0].Measures.Entropy[k].Pixels.ToString();
             yield return Row($"entropy mean, {windows[k]} ({pixels} px)", "bits", m => m.Entropy[k].Mean);
             yield return Row($"entropy spread (std), {windows[k]} ({pixels} px)", "bits", m => m.Entropy[k].Std);
         }
