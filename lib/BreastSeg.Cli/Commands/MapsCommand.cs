@@ -33,6 +33,7 @@ internal static class MapsCommand
         var maps = new Option<string>("--maps") { Description = "Comma-separated maps to write: envelope,bmode,entropy,nakagami", DefaultValueFactory = _ => string.Join(',', KindNames) };
 
         var command = new Command("maps", "Envelope, B-mode, Shannon entropy and Nakagami maps of RF frames in a MAT file");
+        command.Subcommands.Add(MapsSweepCommand.Create(stdout));
         command.Arguments.Add(input);
         foreach (var o in new Option[] { output, variable, from, window, nakagamiWindow, bins, normalization, log, stride, dynamicRange, maps })
             command.Options.Add(o);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using BreastSeg.Rf;
 
 namespace BreastSeg.Maps;
@@ -15,11 +16,25 @@ public sealed record MapOptions
     /// <summary>Entropy window (default 1 pulse length).</summary>
     public MapWindow Window { get; init; } = MapWindow.PulseLengths(1);
 
-    /// <summary>Entropy histogram bins (default <see cref="EntropyMap.DefaultBins"/>).</summary>
+    /// <summary>Entropy histogram bins of the <see cref="EntropyBinRule.Fixed"/> rule (default <see cref="EntropyMap.DefaultBins"/>).</summary>
     public int Bins { get; init; } = EntropyMap.DefaultBins;
 
+    /// <summary>How the bin count is chosen (fixed <see cref="Bins"/>, sqrt(N) or Freedman-Diaconis).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter))]
+    public EntropyBinRule BinRule { get; init; } = EntropyBinRule.Fixed;
+
     /// <summary>What the entropy bins span (default: each window's own range).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter))]
     public EntropyNormalization Normalization { get; init; } = EntropyNormalization.Window;
+
+    /// <summary>Robust normalisation: lower percentile of the frame's values (0-100) that bin 0 starts at.</summary>
+    public double RobustLowPercentile { get; init; } = EntropyMap.DefaultLowPercentile;
+
+    /// <summary>Robust normalisation: upper percentile of the frame's values (0-100) that the last bin ends at.</summary>
+    public double RobustHighPercentile { get; init; } = EntropyMap.DefaultHighPercentile;
+
+    /// <summary>Add the Miller-Madow bias correction (K - 1) / (2 N ln 2) bits to every window's entropy.</summary>
+    public bool MillerMadow { get; init; }
 
     /// <summary>Entropy of the log-compressed envelope (the B-mode image, clipped to the dynamic range) instead of the envelope.</summary>
     public bool LogCompressed { get; init; }
@@ -41,6 +56,18 @@ public sealed record MapOptions
 
     /// <summary>The entropy window in pixels for a frame of <paramref name="lines"/> lines.</summary>
     public WindowSize EntropyWindow(Acquisition acquisition, int lines) => Window.Resolve(acquisition, lines, PulseLevelDb);
+
+    /// <summary>
+    /// Entropy map (bits) of <paramref name="input"/> (the envelope, or the B-mode image when <see cref="LogCompressed"/>)
+    /// with these options: the bin count resolved by <see cref="BinRule"/>, then <see cref="EntropyMap.Compute"/>.
+    /// </summary>
+    public double[] Entropy(double[] input, int samples, int lines, WindowSize window)
+    {
+        var range = EntropyBins.Range(input, Normalization, RobustLowPercentile, RobustHighPercentile);
+        int bins = EntropyBins.Resolve(BinRule, Bins, input, samples, lines, window, Normalization, range);
+        return EntropyMap.Compute(input, samples, lines, window, bins, Normalization, Stride, MaxDegreeOfParallelism, MillerMadow,
+            RobustLowPercentile, RobustHighPercentile);
+    }
 
     /// <summary>The Nakagami window in pixels for a frame of <paramref name="lines"/> lines.</summary>
     public WindowSize NakagamiWindowSize(Acquisition acquisition, int lines) => NakagamiWindow.Resolve(acquisition, lines, PulseLevelDb, "nakagami-window");
