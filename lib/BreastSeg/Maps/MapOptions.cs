@@ -4,28 +4,34 @@ using BreastSeg.Rf;
 namespace BreastSeg.Maps;
 
 /// <summary>
-/// Options of the map computation. Defaults: 50 dB dynamic range; entropy in a 1-pulse-length window (Tsui's SL = 1,
-/// 9 x 3 pixels for OASBUD), 32 bins spanning each window's range, on the envelope, every pixel; Nakagami m in a
-/// 3-pulse-length window (Tsui's recommendation for the moment estimator); pulse delimited at -20 dB; no band-pass.
+/// Options of the map computation. Defaults: 50 dB dynamic range; entropy of the envelope in a 4-pulse-length window
+/// (37 x 9 pixels for OASBUD), Freedman-Diaconis bin count, bins spanning the frame's 1st-99th percentiles (robust
+/// normalisation), plug-in estimate (no Miller-Madow), every pixel; Nakagami m in a 3-pulse-length window (Tsui's
+/// recommendation for the moment estimator); pulse delimited at -20 dB; no band-pass. The entropy defaults were chosen
+/// by <see cref="EntropySweep"/> on training/validation cases of a simulated cohort (environment.md, "Maps").
+/// Every property is JSON-serialisable (run identity hashes the record).
 /// </summary>
 public sealed record MapOptions
 {
     /// <summary>B-mode dynamic range (dB).</summary>
     public double DynamicRangeDb { get; init; } = BMode.DefaultDynamicRangeDb;
 
-    /// <summary>Entropy window (default 1 pulse length).</summary>
-    public MapWindow Window { get; init; } = MapWindow.PulseLengths(1);
+    /// <summary>Entropy window (default <see cref="DefaultEntropyPulseLengths"/> pulse lengths).</summary>
+    public MapWindow Window { get; init; } = MapWindow.PulseLengths(DefaultEntropyPulseLengths);
+
+    /// <summary>Default entropy window side (pulse lengths), chosen by the sweep.</summary>
+    public const double DefaultEntropyPulseLengths = 4;
 
     /// <summary>Entropy histogram bins of the <see cref="EntropyBinRule.Fixed"/> rule (default <see cref="EntropyMap.DefaultBins"/>).</summary>
     public int Bins { get; init; } = EntropyMap.DefaultBins;
 
     /// <summary>How the bin count is chosen (fixed <see cref="Bins"/>, sqrt(N) or Freedman-Diaconis).</summary>
     [JsonConverter(typeof(JsonStringEnumConverter))]
-    public EntropyBinRule BinRule { get; init; } = EntropyBinRule.Fixed;
+    public EntropyBinRule BinRule { get; init; } = EntropyBinRule.FreedmanDiaconis;
 
-    /// <summary>What the entropy bins span (default: each window's own range).</summary>
+    /// <summary>What the entropy bins span (default: the frame's robust percentile range).</summary>
     [JsonConverter(typeof(JsonStringEnumConverter))]
-    public EntropyNormalization Normalization { get; init; } = EntropyNormalization.Window;
+    public EntropyNormalization Normalization { get; init; } = EntropyNormalization.Robust;
 
     /// <summary>Robust normalisation: lower percentile of the frame's values (0-100) that bin 0 starts at.</summary>
     public double RobustLowPercentile { get; init; } = EntropyMap.DefaultLowPercentile;

@@ -199,11 +199,11 @@ public class EntropyEstimatorTests
     {
         var a = new MapOptions();
         var b = a with { Window = MapWindow.PulseLengths(a.Window is MapWindow.InPulseLengths p ? p.SideLength * 2 : 1) };
-        var c = a with { BinRule = EntropyBinRule.FreedmanDiaconis };
+        var c = a with { BinRule = EntropyBinRule.SquareRoot };
         string ja = System.Text.Json.JsonSerializer.Serialize(a), jb = System.Text.Json.JsonSerializer.Serialize(b), jc = System.Text.Json.JsonSerializer.Serialize(c);
         Assert.NotEqual(ja, jb);
         Assert.NotEqual(ja, jc);
-        Assert.Contains("\"FreedmanDiaconis\"", jc);
+        Assert.Contains("\"SquareRoot\"", jc);
         Assert.Equal(b, System.Text.Json.JsonSerializer.Deserialize<MapOptions>(jb));
     }
 }
