@@ -14,7 +14,7 @@ public static class EntropyBins
     public const int MaxRuleBins = 4096;
 
     /// <summary>Values sampled (evenly, every k-th) for the robust percentiles.</summary>
-    public const int PercentileSample = 1 << 18;
+    public const int PercentileSample = 1 << 16;
 
     /// <summary>
     /// The bin count for <paramref name="rule"/>: <paramref name="fixedBins"/> for <see cref="EntropyBinRule.Fixed"/>,
