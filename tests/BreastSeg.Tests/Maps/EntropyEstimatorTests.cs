@@ -66,7 +66,6 @@ public class EntropyEstimatorTests
         var map = EntropyMap.FromLevels(levels, samples, lines, new WindowSize(samples, lines), bins);
         double expected = ExactBinned(v => NakagamiCdf(v, m, omega), top, bins);
         Assert.Equal(expected, map[lines / 2 * samples + samples / 2], 0.01);
-        // The same through the public estimator (global normalisation over a range fixed by one sample at each end).
     }
 
     [Theory]
