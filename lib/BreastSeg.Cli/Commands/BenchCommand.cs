@@ -17,13 +17,21 @@ internal static class BenchCommand
         var repeat = new Option<int>("--repeat") { Description = "Timed runs per operation, after one warm-up run", DefaultValueFactory = _ => 5 };
         var threads = new Option<int?>("--threads") { Description = "Threads for the maps and the training step (default: 1 and all cores)" };
         var quick = new Option<bool>("--quick") { Description = "Small frame and network: checks the benchmark runs (seconds), not a measurement" };
+        var peerOut = new Option<string?>("--peer-out") { Description = "Write the peer benchmark's inputs and the kit's in-process timings to this folder (used by tools/peer_bench.py)" };
         var command = new Command("bench", "Time the core operations (simulation, envelope, B-mode, entropy and Nakagami maps, a U-Net training step) on this machine")
         {
-            json, repeat, threads, quick,
+            json, repeat, threads, quick, peerOut,
         };
         command.SetAction((p, cancel) =>
         {
             var options = new CoreBenchOptions { Repeats = p.GetValue(repeat), Threads = p.GetValue(threads), Quick = p.GetValue(quick) };
+            if (p.GetValue(peerOut) is { } folder)
+            {
+                options.Validate();
+                PeerBenchmark.Export(folder, options.Repeats, options.Quick, name => stdout.WriteLine($"bench: {name}"));
+                stdout.WriteLine($"bench: wrote {folder}");
+                return Task.FromResult(0);
+            }
             return Task.FromResult(Run(options, p.GetValue(json), stdout, cancel));
         });
         return command;

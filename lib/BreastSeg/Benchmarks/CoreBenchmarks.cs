@@ -4,8 +4,9 @@ using BreastSeg.Simulation;
 namespace BreastSeg.Benchmarks;
 
 /// <summary>
-/// Times the kit's core operations on this machine: simulating one RF frame, envelope, B-mode, entropy map (window and
-/// global normalisation, 1-pulse-length window, 32 bins), Nakagami map (3 pulse lengths) and one training step of the
+/// Times the kit's core operations on this machine: simulating one RF frame, envelope, B-mode, entropy map (the default
+/// settings; window and global normalisation with 32 bins at the default window and at 1 pulse length), Nakagami map
+/// (3 pulse lengths and 1) and one training step of the
 /// attention U-Net. The maps and the training step run on one thread and on all cores; the simulator works one frame
 /// per thread (it parallelises over cases), so it is timed on one thread only.
 /// </summary>
@@ -13,11 +14,13 @@ public static class CoreBenchmarks
 {
     /// <summary>Operation names, in run order.</summary>
     public const string Simulate = "simulate frame", EnvelopeName = "envelope", BModeName = "b-mode",
-        EntropyWindow = "entropy map (window)", EntropyGlobal = "entropy map (global)", Nakagami = "nakagami map",
-        TrainStep = "train step (attention u-net)";
+        EntropyDefault = "entropy map (default)", EntropyWindow = "entropy map (window)", EntropyGlobal = "entropy map (global)",
+        EntropyWindow1Pl = "entropy map (window, 1 pl)", EntropyGlobal1Pl = "entropy map (global, 1 pl)", Nakagami = "nakagami map",
+        Nakagami1Pl = "nakagami map (1 pl)", TrainStep = "train step (attention u-net)";
 
     /// <summary>Every operation name, in run order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [Simulate, EnvelopeName, BModeName, EntropyWindow, EntropyGlobal, Nakagami, TrainStep];
+    public static IReadOnlyList<string> Names { get; } =
+        [Simulate, EnvelopeName, BModeName, EntropyDefault, EntropyWindow, EntropyGlobal, EntropyWindow1Pl, EntropyGlobal1Pl, Nakagami, Nakagami1Pl, TrainStep];
 
     /// <summary>Runs every benchmark.</summary>
     /// <param name="options">Repeats, threads, sizes.</param>
@@ -44,16 +47,23 @@ public static class CoreBenchmarks
         var mapOptions = new MapOptions();
         var entropyWindow = mapOptions.EntropyWindow(frame.Acquisition, lines);
         var nakagamiWindow = mapOptions.NakagamiWindowSize(frame.Acquisition, lines);
+        var onePl = MapWindow.PulseLengths(1).Resolve(frame.Acquisition, lines);
         var envelope = Maps.Envelope.Compute(frame);
         foreach (int t in options.ThreadCounts())
         {
             Add(EnvelopeName, frameSize, t, () => Maps.Envelope.Compute(frame.Data, samples, lines, frame.Acquisition.SamplingFrequencyHz, maxDegreeOfParallelism: t));
             Add(BModeName, frameSize, t, () => BMode.Compute(envelope, maxDegreeOfParallelism: t));
-            Add(EntropyWindow, frameSize, t, () => EntropyMap.Compute(envelope, samples, lines, entropyWindow,
-                normalization: EntropyNormalization.Window, maxDegreeOfParallelism: t));
-            Add(EntropyGlobal, frameSize, t, () => EntropyMap.Compute(envelope, samples, lines, entropyWindow,
-                normalization: EntropyNormalization.Global, maxDegreeOfParallelism: t));
-            Add(Nakagami, frameSize, t, () => NakagamiMap.Compute(envelope, samples, lines, nakagamiWindow, maxDegreeOfParallelism: t));
+            var threaded = mapOptions with { MaxDegreeOfParallelism = t };
+            Add(EntropyDefault, $"{frameSize}, {entropyWindow}", t, () => threaded.Entropy(envelope, samples, lines, entropyWindow));
+            foreach (var (window, name, global) in new[] { (entropyWindow, EntropyWindow, EntropyGlobal), (onePl, EntropyWindow1Pl, EntropyGlobal1Pl) })
+            {
+                Add(name, $"{frameSize}, {window}", t, () => EntropyMap.Compute(envelope, samples, lines, window,
+                    normalization: EntropyNormalization.Window, maxDegreeOfParallelism: t));
+                Add(global, $"{frameSize}, {window}", t, () => EntropyMap.Compute(envelope, samples, lines, window,
+                    normalization: EntropyNormalization.Global, maxDegreeOfParallelism: t));
+            }
+            Add(Nakagami, $"{frameSize}, {nakagamiWindow}", t, () => NakagamiMap.Compute(envelope, samples, lines, nakagamiWindow, maxDegreeOfParallelism: t));
+            Add(Nakagami1Pl, $"{frameSize}, {onePl}", t, () => NakagamiMap.Compute(envelope, samples, lines, onePl, maxDegreeOfParallelism: t));
         }
 
         foreach (int t in options.ThreadCounts())

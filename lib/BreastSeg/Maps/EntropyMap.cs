@@ -44,21 +44,35 @@ public static class EntropyMap
     /// <param name="normalization">What the bins span.</param>
     /// <param name="stride">Evaluate every stride-th sample and line and interpolate bilinearly (1 = every pixel).</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all cores.</param>
+    /// <param name="millerMadow">Add the Miller-Madow bias correction (K - 1) / (2 N ln 2) bits, K = occupied bins,
+    /// N = pixels in the window: the first-order bias of the plug-in estimate for independent samples.</param>
+    /// <param name="lowPercentile">Robust normalisation: lower percentile of the frame (0-100).</param>
+    /// <param name="highPercentile">Robust normalisation: upper percentile of the frame (0-100).</param>
     public static double[] Compute(double[] values, int samples, int lines, WindowSize window, int bins = DefaultBins,
-        EntropyNormalization normalization = EntropyNormalization.Window, int stride = 1, int maxDegreeOfParallelism = -1)
+        EntropyNormalization normalization = EntropyNormalization.Window, int stride = 1, int maxDegreeOfParallelism = -1,
+        bool millerMadow = false, double lowPercentile = DefaultLowPercentile, double highPercentile = DefaultHighPercentile)
     {
         MapChecks.Frame(values, samples, lines);
         MapChecks.Bins(bins);
         MapChecks.BinnableRange(values, bins);
         MapChecks.Stride(stride);
         window.Validate("window", samples, lines);
-        if (normalization == EntropyNormalization.Global)
-            return FromLevels(Quantize(values, bins), samples, lines, window, bins, stride, maxDegreeOfParallelism);
-        var table = new EntropyTable(window.Area);
+        if (normalization != EntropyNormalization.Window)
+        {
+            var range = EntropyBins.Range(values, normalization, lowPercentile, highPercentile);
+            return FromLevels(Quantize(values, bins, range), samples, lines, window, bins, stride, maxDegreeOfParallelism, millerMadow);
+        }
+        var table = new EntropyTable(window.Area, millerMadow);
         return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
             () => new WindowWork(samples, window, bins),
             (j, column, work) => WindowColumn(values, samples, lines, window, bins, table, j, column, work));
     }
+
+    /// <summary>Default lower percentile of the robust normalisation.</summary>
+    public const double DefaultLowPercentile = 1;
+
+    /// <summary>Default upper percentile of the robust normalisation.</summary>
+    public const double DefaultHighPercentile = 99;
 
     /// <summary>
     /// Entropy map (bits) of integer levels 0 .. levelCount - 1, one bin per level: scikit-image's
@@ -71,7 +85,9 @@ public static class EntropyMap
     /// <param name="levelCount">Number of levels (bins).</param>
     /// <param name="stride">Evaluation stride (1 = every pixel).</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; -1 for all cores.</param>
-    public static double[] FromLevels(int[] levels, int samples, int lines, WindowSize window, int levelCount, int stride = 1, int maxDegreeOfParallelism = -1)
+    /// <param name="millerMadow">Add the Miller-Madow correction (see <see cref="Compute"/>).</param>
+    public static double[] FromLevels(int[] levels, int samples, int lines, WindowSize window, int levelCount, int stride = 1, int maxDegreeOfParallelism = -1,
+        bool millerMadow = false)
     {
         if (levels.Length != (long)samples * lines) throw new ArgumentException($"levels hold {levels.Length} values, expected {samples} x {lines}", nameof(levels));
         if (levelCount < 1 || levelCount > MaxBins) throw new IO.BreastSegInputException("bins", $"level count {levelCount} must be 1 .. {MaxBins}");
@@ -79,7 +95,7 @@ public static class EntropyMap
             if ((uint)v >= (uint)levelCount) throw new ArgumentOutOfRangeException(nameof(levels), $"level {v} outside 0 .. {levelCount - 1}");
         MapChecks.Stride(stride);
         window.Validate("window", samples, lines);
-        var table = new EntropyTable(window.Area);
+        var table = new EntropyTable(window.Area, millerMadow);
         return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
             () => new int[levelCount],
             (j, column, counts) => LevelColumn(levels, samples, lines, window, table, j, column, counts));
@@ -92,16 +108,27 @@ public static class EntropyMap
     public static int[] Quantize(double[] values, int bins)
     {
         MapChecks.Bins(bins);
-        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         foreach (double v in values)
-        {
             if (!double.IsFinite(v)) throw new IO.BreastSegInputException("values", "the map input holds NaN or infinite values");
-            lo = Math.Min(lo, v);
-            hi = Math.Max(hi, v);
-        }
         MapChecks.BinnableRange(values, bins);
+        return Quantize(values, bins, EntropyBins.Range(values, EntropyNormalization.Global, 0, 100));
+    }
+
+    /// <summary>
+    /// Quantisation over [lo, hi]: level = floor((x - lo) B / (hi - lo)), values below lo in bin 0, at or above hi in
+    /// bin B - 1 (all 0 when hi &lt;= lo).
+    /// </summary>
+    public static int[] Quantize(double[] values, int bins, (double Lo, double Hi) range)
+    {
+        MapChecks.Bins(bins);
         var levels = new int[values.Length];
-        for (int k = 0; k < values.Length; k++) levels[k] = Bin(values[k], lo, hi - lo, bins);
+        double lo = range.Lo, width = range.Hi - range.Lo;
+        if (!(width > 0)) return levels;
+        for (int k = 0; k < values.Length; k++)
+        {
+            double t = (values[k] - lo) * bins / width;
+            levels[k] = t <= 0 ? 0 : t >= bins ? bins - 1 : (int)t;
+        }
         return levels;
     }
 
@@ -139,7 +166,7 @@ public static class EntropyMap
         var winMin = work.WinMin;
         var winMax = work.WinMax;
         long sum = 0;
-        int n = 0, top = 0, bottom = -1;
+        int n = 0, occupied = 0, top = 0, bottom = -1;
         double lo = double.NaN, hi = double.NaN, range = double.NaN;
         int first = j0 * samples;
         for (int i = 0; i < samples; i++)
@@ -159,6 +186,7 @@ public static class EntropyMap
                 range = hi - lo;
                 sum = 0;
                 n = 0;
+                occupied = 0;
                 top = s;
                 bottom = s - 1;
             }
@@ -171,6 +199,7 @@ public static class EntropyMap
                     for (int l = 0; l < width; l++)
                     {
                         ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref ring, slot + l));
+                        occupied -= c == 1 ? 1 : 0;
                         sum += Unsafe.Add(ref clog, c - 1) - Unsafe.Add(ref clog, c);
                         c--;
                     }
@@ -186,12 +215,13 @@ public static class EntropyMap
                     int b = Bin(Unsafe.Add(ref v, k), lo, range, bins);
                     Unsafe.Add(ref ring, slot + l) = b;
                     ref int c = ref Unsafe.Add(ref counts, b);
+                    occupied += c == 0 ? 1 : 0;
                     sum += Unsafe.Add(ref clog, c + 1) - Unsafe.Add(ref clog, c);
                     c++;
                 }
                 n += width;
             }
-            column[i] = table.Entropy(sum, n);
+            column[i] = table.Entropy(sum, n, occupied);
         }
         for (int r = top; r <= bottom; r++)
         {
@@ -209,15 +239,38 @@ public static class EntropyMap
         ref int level = ref MemoryMarshal.GetArrayDataReference(levels);
         int first = j0 * samples;
         long sum = 0;
-        int n = 0, top = 0, bottom = -1;
+        int n = 0, occupied = 0, top = 0, bottom = -1;
         for (int i = 0; i < samples; i++)
         {
             int s = Math.Max(0, i - window.Above), e = Math.Min(samples - 1, i + window.Below);
+            if (top + 1 == s && bottom + 1 == e)
+            {
+                // Steady state: one row leaves and one enters; a pixel whose level is the same in both leaves the
+                // histogram unchanged (common in dark or uniform regions), so each lateral position is one step.
+                for (int l = 0, k = first + top; l < width; l++, k += samples)
+                {
+                    int a = Unsafe.Add(ref level, k), b = Unsafe.Add(ref level, k + (e - top));
+                    if (a == b) continue;
+                    ref int ca = ref Unsafe.Add(ref counts, a);
+                    occupied -= ca == 1 ? 1 : 0;
+                    sum += Unsafe.Add(ref clog, ca - 1) - Unsafe.Add(ref clog, ca);
+                    ca--;
+                    ref int cb = ref Unsafe.Add(ref counts, b);
+                    occupied += cb == 0 ? 1 : 0;
+                    sum += Unsafe.Add(ref clog, cb + 1) - Unsafe.Add(ref clog, cb);
+                    cb++;
+                }
+                top = s;
+                bottom = e;
+                column[i] = table.Entropy(sum, n, occupied);
+                continue;
+            }
             for (; top < s; top++)
             {
                 for (int l = 0, k = first + top; l < width; l++, k += samples)
                 {
                     ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k));
+                    occupied -= c == 1 ? 1 : 0;
                     sum += Unsafe.Add(ref clog, c - 1) - Unsafe.Add(ref clog, c);
                     c--;
                 }
@@ -229,12 +282,13 @@ public static class EntropyMap
                 for (int l = 0, k = first + bottom; l < width; l++, k += samples)
                 {
                     ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k));
+                    occupied += c == 0 ? 1 : 0;
                     sum += Unsafe.Add(ref clog, c + 1) - Unsafe.Add(ref clog, c);
                     c++;
                 }
                 n += width;
             }
-            column[i] = table.Entropy(sum, n);
+            column[i] = table.Entropy(sum, n, occupied);
         }
         for (int r = top; r <= bottom; r++)
             for (int l = 0, k = first + r; l < width; l++, k += samples) Unsafe.Add(ref counts, Unsafe.Add(ref level, k)) = 0;

@@ -9,23 +9,31 @@ internal sealed class EntropyTable
 {
     public readonly long[] CLog;
     private readonly double[] _log2;
-    private readonly double _inverseScale;
+    private readonly double[] _inverse;
+    private readonly double _inverseScale, _millerMadow;
 
-    public EntropyTable(int maxCount)
+    /// <param name="maxCount">Largest count (the window's area).</param>
+    /// <param name="millerMadow">Add (K - 1) / (2 N ln 2) bits, K = occupied bins.</param>
+    public EntropyTable(int maxCount, bool millerMadow = false)
     {
+        _millerMadow = millerMadow ? 1 / (2 * Math.Log(2)) : 0;
         double top = Math.Max(2, maxCount * Math.Log2(Math.Max(2, maxCount)));
         int shift = Math.Min(60, 62 - (int)Math.Ceiling(Math.Log2(top)));
         double scale = Math.ScaleB(1, shift);
         _inverseScale = 1 / scale;
         CLog = new long[maxCount + 1];
         _log2 = new double[maxCount + 1];
+        _inverse = new double[maxCount + 1];
         for (int c = 1; c <= maxCount; c++)
         {
             CLog[c] = (long)Math.Round(c * Math.Log2(c) * scale);
             _log2[c] = Math.Log2(c);
+            _inverse[c] = 1.0 / c;
         }
     }
 
-    /// <summary>Entropy (bits) of a histogram of <paramref name="n"/> counts with fixed-point S = <paramref name="sum"/>.</summary>
-    public double Entropy(long sum, int n) => n == 0 ? 0 : Math.Max(0, _log2[n] - sum * _inverseScale / n);
+    /// <summary>Entropy (bits) of a histogram of <paramref name="n"/> counts with fixed-point S = <paramref name="sum"/>
+    /// and <paramref name="occupied"/> non-empty bins (used by the Miller-Madow correction only).</summary>
+    public double Entropy(long sum, int n, int occupied) => n == 0 ? 0
+        : Math.Max(0, _log2[n] - sum * _inverseScale * _inverse[n]) + (occupied - 1) * _millerMadow * _inverse[n];
 }

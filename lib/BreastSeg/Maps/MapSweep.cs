@@ -35,7 +35,7 @@ public sealed record MapSweepOptions
     /// <summary>Background pixels for separability (default a 3 mm ring around the lesion).</summary>
     public BackgroundRegion Background { get; init; } = BackgroundRegion.Ring();
 
-    /// <summary>Everything else (normalisation, log compression, stride, dynamic range, band-pass, threads).</summary>
+    /// <summary>Everything else (normalisation, percentiles, Miller-Madow, log compression, stride, dynamic range, band-pass, threads); the bin rule is not used (the sweep's bin counts are).</summary>
     public MapOptions Maps { get; init; } = new();
 }
 
@@ -66,7 +66,8 @@ public static class MapSweep
             var pixels = window.Resolve(acquisition, lines, maps.PulseLevelDb);
             foreach (int bins in options.Bins)
             {
-                var map = EntropyMap.Compute(input, samples, lines, pixels, bins, maps.Normalization, maps.Stride, maps.MaxDegreeOfParallelism);
+                var map = EntropyMap.Compute(input, samples, lines, pixels, bins, maps.Normalization, maps.Stride, maps.MaxDegreeOfParallelism,
+                    maps.MillerMadow, maps.RobustLowPercentile, maps.RobustHighPercentile);
                 cases.Add(new SweepCase(MapKind.Entropy, window, pixels, bins, options.KeepMaps ? map : null,
                     Separability.Measure(map, mask, options.Background, acquisition)));
             }

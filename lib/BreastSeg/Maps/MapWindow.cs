@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using BreastSeg.Rf;
 
 namespace BreastSeg.Maps;
@@ -8,6 +9,10 @@ namespace BreastSeg.Maps;
 /// explicit size in samples x lines. Physical sizes are converted with the frame's axial spacing and line pitch and
 /// rounded to the nearest odd pixel count (at least 1) so that the window is centred on its pixel.
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(InPulseLengths), "pulse-lengths")]
+[JsonDerivedType(typeof(InMillimetres), "mm")]
+[JsonDerivedType(typeof(InPixels), "pixels")]
 public abstract record MapWindow
 {
     private MapWindow() { }

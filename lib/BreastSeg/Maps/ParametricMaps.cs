@@ -34,8 +34,7 @@ public static class ParametricMaps
             ? BMode.Compute(envelope, options.DynamicRangeDb, options.MaxDegreeOfParallelism)
             : null;
         double[]? entropy = want.Contains(MapKind.Entropy)
-            ? EntropyMap.Compute(options.LogCompressed ? bmode! : envelope, samples, lines, entropyWindow, options.Bins,
-                options.Normalization, options.Stride, options.MaxDegreeOfParallelism)
+            ? options.Entropy(options.LogCompressed ? bmode! : envelope, samples, lines, entropyWindow)
             : null;
         double[]? nakagami = want.Contains(MapKind.Nakagami)
             ? NakagamiMap.Compute(envelope, samples, lines, nakagamiWindow, options.Stride, options.MaxDegreeOfParallelism)

@@ -32,20 +32,28 @@ public sealed record Separability(double LesionMean, double LesionStd, double Ba
     public static Separability Measure(double[] map, LesionMask mask, BackgroundRegion background, Acquisition acquisition)
     {
         if (map.Length != mask.Data.Length) throw new ArgumentException($"map holds {map.Length} values, mask {mask.Data.Length}", nameof(map));
-        var back = background.Select(mask, acquisition);
-        var lesion = new List<double>();
+        return FromFlags(map, mask.Data, background.Select(mask, acquisition));
+    }
+
+    /// <summary>Separability of <paramref name="map"/> between pixels flagged <paramref name="lesion"/> and pixels flagged
+    /// <paramref name="background"/> (and not lesion), any layout as long as all three agree; non-finite values are left out.</summary>
+    public static Separability FromFlags(ReadOnlySpan<double> map, ReadOnlySpan<bool> lesion, ReadOnlySpan<bool> background)
+    {
+        if (map.Length != lesion.Length || map.Length != background.Length)
+            throw new ArgumentException($"map holds {map.Length} values, lesion flags {lesion.Length}, background flags {background.Length}");
+        var inside = new List<double>();
         var rest = new List<double>();
         for (int k = 0; k < map.Length; k++)
         {
             if (!double.IsFinite(map[k])) continue;
-            if (mask.Data[k]) lesion.Add(map[k]);
-            else if (back[k]) rest.Add(map[k]);
+            if (lesion[k]) inside.Add(map[k]);
+            else if (background[k]) rest.Add(map[k]);
         }
-        if (lesion.Count == 0 || rest.Count == 0)
-            throw new IO.BreastSegInputException("mask", $"separability needs lesion and background pixels (lesion {lesion.Count}, background {rest.Count})");
-        var (ml, sl) = MeanStd(lesion);
+        if (inside.Count == 0 || rest.Count == 0)
+            throw new IO.BreastSegInputException("mask", $"separability needs lesion and background pixels (lesion {inside.Count}, background {rest.Count})");
+        var (ml, sl) = MeanStd(inside);
         var (mb, sb) = MeanStd(rest);
-        return new Separability(ml, sl, mb, sb, lesion.Count, rest.Count, MannWhitneyAuc(lesion, rest));
+        return new Separability(ml, sl, mb, sb, inside.Count, rest.Count, MannWhitneyAuc(inside, rest));
     }
 
     private static (double Mean, double Std) MeanStd(List<double> x)
@@ -55,21 +63,23 @@ public sealed record Separability(double LesionMean, double LesionStd, double Ba
         return (m.Mean, Math.Sqrt(m.M2 / m.Count));
     }
 
-    /// <summary>Mann-Whitney AUC by ranking the pooled values (average ranks for ties).</summary>
+    /// <summary>Mann-Whitney AUC: P(positive &gt; negative) + P(tie) / 2, by sorting both sets and one merge pass.</summary>
     internal static double MannWhitneyAuc(IReadOnlyList<double> positive, IReadOnlyList<double> negative)
     {
-        var pooled = positive.Select(v => (v, true)).Concat(negative.Select(v => (v, false))).OrderBy(p => p.v).ToArray();
-        double rankSum = 0;
-        for (int i = 0; i < pooled.Length;)
+        var p = positive.ToArray();
+        var n = negative.ToArray();
+        Array.Sort(p);
+        Array.Sort(n);
+        // For each positive value: negatives below it count 1, equal ones 1/2.
+        double wins = 0;
+        int below = 0, upTo = 0;
+        for (int i = 0; i < p.Length; i++)
         {
-            int k = i;
-            while (k + 1 < pooled.Length && pooled[k + 1].v == pooled[i].v) k++;
-            double rank = (i + k) / 2.0 + 1;
-            for (int t = i; t <= k; t++)
-                if (pooled[t].Item2) rankSum += rank;
-            i = k + 1;
+            while (below < n.Length && n[below] < p[i]) below++;
+            if (upTo < below) upTo = below;
+            while (upTo < n.Length && n[upTo] <= p[i]) upTo++;
+            wins += below + 0.5 * (upTo - below);
         }
-        double np = positive.Count, nn = negative.Count;
-        return (rankSum - np * (np + 1) / 2) / (np * nn);
+        return wins / ((double)p.Length * n.Length);
     }
 }

@@ -79,12 +79,13 @@ public sealed class MapsCommandFileTests : IDisposable
     {
         var rf = NaiveReference.Random(300, 20, seed: 2, lo: -2000, hi: 2000);
         BreastSeg.Rf.Mat.MatFile.Write(PathOf("in.mat"), [new("rf", BreastSeg.Rf.Mat.MatNumeric.FromDoubles(300, 20, rf))]);
-        var (code, stderr) = Run("maps", PathOf("in.mat"), "--out", PathOf("out.mat"), "--window", "9x3", "--nakagami-window", "15x5", "--bins", "16", "--log");
+        var (code, stderr) = Run("maps", PathOf("in.mat"), "--out", PathOf("out.mat"), "--window", "9x3", "--nakagami-window", "15x5", "--bins", "16", "--normalization", "window", "--log");
         Assert.True(code == 0, stderr);
         var file = BreastSeg.Rf.Mat.MatFile.Read(PathOf("out.mat"));
         var expected = BreastSeg.Maps.ParametricMaps.Compute(new BreastSeg.Rf.RfFrame(300, 20, rf), new BreastSeg.Maps.MapOptions
         {
             Window = BreastSeg.Maps.MapWindow.Pixels(9, 3), NakagamiWindow = BreastSeg.Maps.MapWindow.Pixels(15, 5), Bins = 16, LogCompressed = true,
+            BinRule = BreastSeg.Maps.EntropyBinRule.Fixed, Normalization = BreastSeg.Maps.EntropyNormalization.Window,
         });
         Assert.Equal(new[] { "envelope", "bmode", "entropy", "nakagami" }.Order(), file.Keys.Order());
         Assert.Equal(expected.Envelope, Variable(file, "envelope", 300, 20));
@@ -100,12 +101,12 @@ public sealed class MapsCommandFileTests : IDisposable
         BreastSeg.Rf.Mat.MatFile.Write(PathOf("in.mat"), [
             new("env", BreastSeg.Rf.Mat.MatNumeric.FromDoubles(120, 15, env)),
             new("other", BreastSeg.Rf.Mat.MatNumeric.FromDoubles(2, 2, [1, 2, 3, 4]))]);
-        var (code, stderr) = Run("maps", PathOf("in.mat"), "--out", PathOf("out.mat"), "--from", "envelope", "--maps", "entropy", "--window", "7x3", "--normalization", "global");
+        var (code, stderr) = Run("maps", PathOf("in.mat"), "--out", PathOf("out.mat"), "--from", "envelope", "--maps", "entropy", "--window", "7x3", "--bins", "32", "--normalization", "global");
         Assert.Equal(2, code);
         Assert.StartsWith("breastseg: --var:", stderr);
         Assert.False(File.Exists(PathOf("out.mat")));
 
-        (code, stderr) = Run("maps", PathOf("in.mat"), "--out", PathOf("out.mat"), "--var", "env", "--from", "envelope", "--maps", "entropy", "--window", "7x3", "--normalization", "global");
+        (code, stderr) = Run("maps", PathOf("in.mat"), "--out", PathOf("out.mat"), "--var", "env", "--from", "envelope", "--maps", "entropy", "--window", "7x3", "--bins", "32", "--normalization", "global");
         Assert.True(code == 0, stderr);
         var file = BreastSeg.Rf.Mat.MatFile.Read(PathOf("out.mat"));
         Assert.Equal(["entropy"], file.Keys);
@@ -129,12 +130,12 @@ public sealed class MapsCommandFileTests : IDisposable
     {
         var cases = BreastSeg.Tests.Rf.OasbudTestData.Cases(2, seed: 5);
         BreastSeg.Rf.OasbudFile.Write(PathOf("oasbud.mat"), cases);
-        var (code, stderr) = Run("maps", PathOf("oasbud.mat"), "--out", PathOf("out.mat"), "--maps", "bmode,entropy", "--window", "5x3", "--bins", "8");
+        var (code, stderr) = Run("maps", PathOf("oasbud.mat"), "--out", PathOf("out.mat"), "--maps", "bmode,entropy", "--window", "5x3", "--bins", "8", "--normalization", "window");
         Assert.True(code == 0, stderr);
         var data = Assert.IsType<BreastSeg.Rf.Mat.MatStruct>(BreastSeg.Rf.Mat.MatFile.Read(PathOf("out.mat"))["data"]);
         Assert.Equal(["id", "bmode1", "entropy1", "roi1", "bmode2", "entropy2", "roi2", "birads", "class"], data.FieldNames);
         var input = BreastSeg.Rf.OasbudFile.Open(PathOf("oasbud.mat"));
-        var options = new BreastSeg.Maps.MapOptions { Window = BreastSeg.Maps.MapWindow.Pixels(5, 3), Bins = 8 };
+        var options = new BreastSeg.Maps.MapOptions { Window = BreastSeg.Maps.MapWindow.Pixels(5, 3), Bins = 8, BinRule = BreastSeg.Maps.EntropyBinRule.Fixed, Normalization = BreastSeg.Maps.EntropyNormalization.Window };
         for (int c = 0; c < 2; c++)
         {
             var rfCase = input.GetCase(c);

@@ -61,6 +61,10 @@ internal static class NaiveReference
         return list;
     }
 
+    /// <summary>Integer levels of the window around (i, j), clipped at the border.</summary>
+    public static List<int> WindowLevels(int[] levels, int samples, int lines, int i, int j, int h, int w) =>
+        Window(Array.ConvertAll(levels, l => (double)l), samples, lines, i, j, h, w).Select(x => (int)x).ToList();
+
     /// <summary>-sum p log2 p of the counts.</summary>
     public static double Shannon(IEnumerable<int> counts)
     {

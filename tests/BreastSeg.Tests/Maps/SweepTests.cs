@@ -80,6 +80,7 @@ public class SweepTests
             Windows = [MapWindow.Pixels(9, 3), MapWindow.Pixels(15, 5)],
             Bins = [8, 32],
             Background = BackgroundRegion.Ring(1.0),
+            Maps = new MapOptions { Normalization = EntropyNormalization.Window },
         };
         var report = MapSweep.FromEnvelope(env, Acquisition.Oasbud, mask, options);
         Assert.Equal(2 * 2 + 2, report.Cases.Count);

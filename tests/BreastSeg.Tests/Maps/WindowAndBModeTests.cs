@@ -75,7 +75,7 @@ public class WindowAndBModeTests
     {
         var rf = NaiveReference.Random(300, 40, seed: 12, lo: -500, hi: 500);
         var frame = new RfFrame(300, 40, rf);
-        var options = new MapOptions { Window = MapWindow.Pixels(9, 3), NakagamiWindow = MapWindow.Pixels(15, 5), Bins = 16, LogCompressed = true };
+        var options = new MapOptions { Window = MapWindow.Pixels(9, 3), NakagamiWindow = MapWindow.Pixels(15, 5), Bins = 16, BinRule = EntropyBinRule.Fixed, Normalization = EntropyNormalization.Window, LogCompressed = true };
         var set = ParametricMaps.Compute(frame, options);
         var env = Envelope.Compute(frame);
         Assert.Equal(env, set.Envelope);
