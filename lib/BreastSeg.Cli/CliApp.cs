@@ -23,6 +23,7 @@ public static class CliApp
                 stderr.WriteLine($"breastseg: {parse.Errors[0].Message}");
                 return BadInput;
             }
+            if (parse.GetValue(MaxMemory) is { } cap) MemoryCap.Bytes = MemoryCap.Parse(cap);
             // Asynchronous invocation turns Ctrl+C / SIGTERM into the verbs' cancellation token, so long work stops
             // between units of work and keeps what is finished.
             var config = new InvocationConfiguration
@@ -41,7 +42,19 @@ public static class CliApp
             stderr.WriteLine("breastseg: interrupted; finished work is kept, run the same command again to continue");
             return 130;
         }
+        finally
+        {
+            // In-process callers (tests, notebooks) must not inherit one invocation's --max-memory.
+            if (args.Contains("--max-memory")) MemoryCap.Reset();
+        }
     }
+
+    /// <summary>The memory cap of every array read from a file (all verbs): see <see cref="MemoryCap"/>.</summary>
+    private static readonly Option<string> MaxMemory = new("--max-memory")
+    {
+        Description = $"Most memory one array read from a file may take (2GB, 512MB, bytes); default a quarter of available memory, or {MemoryCap.EnvironmentVariable}",
+        Recursive = true,
+    };
 
     /// <summary>The verb tree. Each verb lives in its own file under Commands/.</summary>
     public static RootCommand BuildRoot(TextWriter stdout)
@@ -49,6 +62,7 @@ public static class CliApp
         var root = new RootCommand("BreastSeg: ultrasonic entropy maps and attention U-Net segmentation of breast masses (Byra et al. 2020)");
         foreach (var command in Commands.CommandCatalog.All(stdout))
             root.Subcommands.Add(command);
+        root.Options.Add(MaxMemory);
         return root;
     }
 

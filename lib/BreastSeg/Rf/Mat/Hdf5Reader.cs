@@ -25,7 +25,7 @@ internal static class Hdf5Reader
             {
                 // #refs# holds the elements of cells and struct arrays; #subsystem# MATLAB's object data.
                 if (child.Name.StartsWith('#')) continue;
-                result.Add(new(child.Name, Convert(file, child, $"variable '{child.Name}'", 0)));
+                result.Add(new(child.Name, Convert(path, file, child, $"variable '{child.Name}'", 0)));
             }
             return result;
         }
@@ -40,7 +40,7 @@ internal static class Hdf5Reader
         }
     }
 
-    private static MatValue Convert(NativeFile file, IH5Object item, string what, int depth)
+    private static MatValue Convert(string path, NativeFile file, IH5Object item, string what, int depth)
     {
         if (depth > MaxDepth) throw new MatFormatException($"{what}: nested more than {MaxDepth} deep");
         string? matlabClass = StringAttribute(item, "MATLAB_class");
@@ -49,15 +49,15 @@ internal static class Hdf5Reader
         {
             case IH5Group group:
                 if (matlabClass is not (null or "struct")) throw new MatFormatException($"{what}: a group of MATLAB class '{matlabClass}' is not supported");
-                return ScalarStruct(file, group, what, depth);
+                return ScalarStruct(path, file, group, what, depth);
             case IH5Dataset dataset:
-                return Dataset(file, dataset, matlabClass, what, depth);
+                return Dataset(path, file, dataset, matlabClass, what, depth);
             default:
                 throw new MatFormatException($"{what} is neither a dataset nor a group");
         }
     }
 
-    private static MatStruct ScalarStruct(NativeFile file, IH5Group group, string what, int depth)
+    private static MatStruct ScalarStruct(string path, NativeFile file, IH5Group group, string what, int depth)
     {
         var children = group.Children().ToDictionary(c => c.Name, StringComparer.Ordinal);
         var order = FieldOrder(group) ?? children.Keys.ToList();
@@ -67,7 +67,7 @@ internal static class Hdf5Reader
         {
             if (!children.TryGetValue(field, out var child)) continue;
             names.Add(field);
-            values.Add(Convert(file, child, $"{what}.{field}", depth + 1));
+            values.Add(Convert(path, file, child, $"{what}.{field}", depth + 1));
         }
         // A struct array stores each field as references, one per element; a scalar struct stores the values.
         if (values.Count > 0 && values.All(v => v is MatCell) && IsReferenceStruct(group, names))
@@ -103,7 +103,7 @@ internal static class Hdf5Reader
         }
     }
 
-    private static MatValue Dataset(NativeFile file, IH5Dataset dataset, string? matlabClass, string what, int depth)
+    private static MatValue Dataset(string path, NativeFile file, IH5Dataset dataset, string? matlabClass, string what, int depth)
     {
         int[] dims = MatlabDimensions(dataset.Space.Dimensions, what);
         if (ReadAttributeInt(dataset, "MATLAB_empty") is > 0)
@@ -125,26 +125,33 @@ internal static class Hdf5Reader
         {
             var refs = dataset.Read<NativeObjectReference1[]>();
             var elements = new List<MatValue>(refs.Length);
-            for (int i = 0; i < refs.Length; i++) elements.Add(Convert(file, file.Get(refs[i]), $"{what}{{{i + 1}}}", depth + 1));
+            for (int i = 0; i < refs.Length; i++) elements.Add(Convert(path, file, file.Get(refs[i]), $"{what}{{{i + 1}}}", depth + 1));
             return new MatCell(dims, elements);
         }
         if (type.Class == H5DataTypeClass.Compound) throw new MatFormatException($"{what}: complex (compound) v7.3 arrays are not supported");
         if (type.Class is not (H5DataTypeClass.FixedPoint or H5DataTypeClass.FloatingPoint))
             throw new MatFormatException($"{what}: HDF5 data of class {type.Class} is not a MATLAB numeric or char array");
-        Array stored = ReadNumeric(dataset, type, what);
+        // Declared dimensions x element size, checked before PureHDF allocates (a chunked dataset with almost no chunks
+        // written can declare terabytes in a few kilobytes); a converted copy (logical, char, another class) counts too.
+        long declared = 1;
+        foreach (ulong d in dataset.Space.Dimensions) declared = MemoryCap.Product(declared, (long)Math.Min(d, long.MaxValue));
+        long stored = MemoryCap.Product(declared, type.Size);
+        long converted = matlabClass is null ? 0 : MemoryCap.Product(declared, matlabClass == "char" ? sizeof(char) : matlabClass == "logical" ? 1 : ElementBytes(matlabClass));
+        MemoryCap.Check(path, $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})", stored < 0 || converted < 0 ? -1 : stored + (converted == stored && matlabClass is not ("char" or "logical") ? 0 : converted));
+        Array storedData = ReadNumeric(dataset, type, what);
         if (matlabClass == "char")
         {
-            var chars = new char[stored.Length];
-            var codes = MatTypes.ToDoubles(stored);
+            var chars = new char[storedData.Length];
+            var codes = MatTypes.ToDoubles(storedData);
             for (int i = 0; i < chars.Length; i++) chars[i] = (char)codes[i];
             return new MatChar(dims, new string(chars));
         }
         bool logical = matlabClass == "logical";
-        var matClass = matlabClass is null ? MatTypes.ClassOfElementType(stored.GetType().GetElementType()!)!.Value : ClassOf(matlabClass, what);
-        var storedClass = MatTypes.ClassOfElementType(stored.GetType().GetElementType()!)!.Value;
-        if (storedClass == matClass && !logical) return new MatNumeric(dims, stored);
-        var target = MatTypes.Allocate(matClass, logical, stored.Length);
-        var bytes = MemoryMarshal.CreateReadOnlySpan(ref MatTypes.DataReference(stored), stored.Length * MatTypes.ElementSize(storedClass));
+        var matClass = matlabClass is null ? MatTypes.ClassOfElementType(storedData.GetType().GetElementType()!)!.Value : ClassOf(matlabClass, what);
+        var storedClass = MatTypes.ClassOfElementType(storedData.GetType().GetElementType()!)!.Value;
+        if (storedClass == matClass && !logical) return new MatNumeric(dims, storedData);
+        var target = MatTypes.Allocate(matClass, logical, storedData.Length);
+        var bytes = MemoryMarshal.CreateReadOnlySpan(ref MatTypes.DataReference(storedData), storedData.Length * MatTypes.ElementSize(storedClass));
         StoredDataConverter.Convert(bytes, (int)MatElementTags.ForClass(storedClass), target, 0);
         return new MatNumeric(dims, target);
     }
@@ -186,6 +193,15 @@ internal static class Hdf5Reader
         "int64" => MatClass.Int64,
         "uint64" => MatClass.UInt64,
         _ => throw new MatFormatException($"{what} has MATLAB class '{matlabClass}', which this reader does not support"),
+    };
+
+    /// <summary>Bytes per element of a MATLAB numeric class name; 8 for names this reader refuses later anyway.</summary>
+    private static int ElementBytes(string matlabClass) => matlabClass switch
+    {
+        "int8" or "uint8" => 1,
+        "int16" or "uint16" => 2,
+        "int32" or "uint32" or "single" => 4,
+        _ => 8,
     };
 
     /// <summary>MATLAB dimensions (rows first) from HDF5 dimensions (reversed); at least two.</summary>

@@ -128,6 +128,12 @@ internal sealed class Level5Reader : IDisposable
             count *= d;
             if (count > Array.MaxLength) throw new MatFormatException($"{what}: dimensions {string.Join("x", dims)} hold more elements than one array can ({input.Where})");
         }
+        // The memory the array will take, checked before any of its data is read or allocated.
+        if (MatTypes.IsNumeric(matClass))
+            MemoryCap.Check(_path, $"{what} ({string.Join("x", dims)} {(logical ? "logical" : MatTypes.Name(matClass))})",
+                MemoryCap.Product(count, (logical ? 1 : MatTypes.ElementSize(matClass)) * (complex ? 2 : 1)));
+        else if (matClass == MatClass.Char)
+            MemoryCap.Check(_path, $"{what} ({string.Join("x", dims)} char)", MemoryCap.Product(count, sizeof(char)));
 
         MatValue value = matClass switch
         {
