@@ -31,8 +31,12 @@ public sealed class CrashResumeTests(ITestOutputHelper output) : IDisposable
         string data = SyntheticCohort.WriteFile(Path.Combine(_dir, "cohort.mat"), 8, seed: 4);
         string reference = Path.Combine(_dir, "reference");
         string killed = Path.Combine(_dir, "killed");
-        string[] Args(string run) => TrainedRunFixture.TrainArgs(data, run).Select(a => a == "3" ? Epochs.ToString() : a).ToArray();
-        Assert.Contains(Epochs.ToString(), Args(reference));
+        string[] Args(string run)
+        {
+            var args = TrainedRunFixture.TrainArgs(data, run);
+            args[Array.IndexOf(args, "--epochs") + 1] = Epochs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return args;
+        }
 
         Assert.Equal(0, RunChild(Args(reference), killAfterEpoch: null, new Random(0)));
 
@@ -50,10 +54,17 @@ public sealed class CrashResumeTests(ITestOutputHelper output) : IDisposable
 
         Assert.Equal(ModelTrainingTests.Numbers(reference), ModelTrainingTests.Numbers(killed));
         Assert.Equal(Epochs + 1, File.ReadAllLines(Path.Combine(killed, TrainingLog.FileName)).Length);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, Trainer.BestModelFileName)), File.ReadAllBytes(Path.Combine(killed, Trainer.BestModelFileName)));
+        // The model files' bytes differ only in the zip time stamps of their PyTorch pickles: compare the weights.
+        Assert.Equal(Weights(reference), Weights(killed));
         var a = RunEvaluation.Evaluate(reference, "test");
         var b = RunEvaluation.Evaluate(killed, "test");
         Assert.Equal(a, b);
+    }
+
+    internal static float[] Weights(string run)
+    {
+        using var net = ModelFile.Load(Path.Combine(run, Trainer.BestModelFileName));
+        return net.parameters().SelectMany(p => p.cpu().data<float>().ToArray()).ToArray();
     }
 
     // Every file the run folder shows is whole: the manifest, checkpoint and best model load (temporary files of an

@@ -108,7 +108,7 @@ public class ModelTrainingTests(TrainedRunFixture f, ITestOutputHelper output) :
         var (code, stdout, stderr) = Cli(TrainedRunFixture.TrainArgs(f.Data, other));
         Assert.True(code == 0, stderr + stdout);
         Assert.Equal(Numbers(f.Run), Numbers(other));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(f.Run, Trainer.BestModelFileName)), File.ReadAllBytes(Path.Combine(other, Trainer.BestModelFileName)));
+        Assert.Equal(CrashResumeTests.Weights(f.Run), CrashResumeTests.Weights(other));
         Assert.Equal(0, Cli("evaluate", "--run", other).Code);
         Assert.Equal(0, Cli("evaluate", "--run", f.Run).Code);
         Assert.Equal(File.ReadAllText(Path.Combine(f.Run, "evaluation-test.csv")), File.ReadAllText(Path.Combine(other, "evaluation-test.csv")));
