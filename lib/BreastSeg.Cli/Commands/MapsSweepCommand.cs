@@ -2,7 +2,7 @@ using System.CommandLine;
 using BreastSeg.IO;
 using BreastSeg.Maps;
 using BreastSeg.Rf;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Cli.Commands;
 
@@ -24,7 +24,7 @@ internal static class MapsSweepCommand
         var norms = new Option<string>("--normalizations") { Description = "Comma-separated: window, global, robust", DefaultValueFactory = _ => "window,global,robust" };
         var inputs = new Option<string>("--inputs") { Description = "Comma-separated entropy inputs: envelope, log", DefaultValueFactory = _ => "envelope,log" };
         var millerMadow = new Option<bool>("--miller-madow") { Description = "Sweep every setting with and without the Miller-Madow correction" };
-        var size = new Option<int>("--size") { Description = "Network grid side (pixels)", DefaultValueFactory = _ => CohortTensors.DefaultSize };
+        var size = new Option<int>("--size") { Description = "Network grid side (pixels)", DefaultValueFactory = _ => new BreastSeg.Training.Experiment().Size };
         var maxCases = new Option<int?>("--max-cases") { Description = "Sweep only the first N selected cases (quick look)" };
         var threads = new Option<int>("--threads") { Description = "Threads (-1 = all cores)", DefaultValueFactory = _ => -1 };
         var command = new Command("sweep", "Score entropy settings by lesion/ring CNR and AUC on training/validation cases and save the choice");

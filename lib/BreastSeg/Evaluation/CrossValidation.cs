@@ -1,5 +1,5 @@
 using BreastSeg.IO;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Evaluation;
 

@@ -1,5 +1,5 @@
 using BreastSeg.Models;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 using static TorchSharp.torch;
 
 namespace BreastSeg.Evaluation;

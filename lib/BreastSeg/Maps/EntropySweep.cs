@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BreastSeg.Rf;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Maps;
 
@@ -33,7 +33,7 @@ public sealed record EntropySweepOptions
     public bool Nakagami { get; init; } = true;
 
     /// <summary>Network grid side (pixels): the resolution the network sees after area resampling.</summary>
-    public int NetworkSize { get; init; } = CohortTensors.DefaultSize;
+    public int NetworkSize { get; init; } = 128;
 
     /// <summary>Ring width of the background (mm).</summary>
     public double RingMm { get; init; } = BackgroundRegion.DefaultRingMm;

@@ -1,7 +1,7 @@
 using BreastSeg.Evaluation;
 using BreastSeg.IO;
 using BreastSeg.Rf;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Tests.Evaluation;
 

@@ -51,7 +51,7 @@ public sealed class ModelCliTests : IDisposable
     {
         var (code, _, err) = Run("train", "--data", Path.Combine(_dir, "none.mat"), "--input", "entropy", "--out", Path.Combine(_dir, "run"));
         Assert.Equal(CliApp.BadInput, code);
-        Assert.Contains("none.mat: cohort file not found", err);
+        Assert.Contains("none.mat: data not found", err);
         (code, _, err) = Run("train", "--data", "x.mat", "--input", "doppler", "--out", "r");
         Assert.Equal(CliApp.BadInput, code);
         Assert.Contains("--input", err);

@@ -5,6 +5,7 @@ using BreastSeg.Evaluation;
 using BreastSeg.Figures;
 using BreastSeg.IO;
 using BreastSeg.Reproduce;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 using Xunit.Abstractions;
 
@@ -20,11 +21,16 @@ public sealed class ReproduceRunFixture : IDisposable
     public ReproduceResult First { get; }
     public ReproduceResult Second { get; }
     public List<string> SecondNotes { get; } = [];
+    public ReproduceResult Third { get; }
+    public List<string> ThirdNotes { get; } = [];
 
     public ReproduceRunFixture()
     {
         First = ReproducePipeline.Run(ReproduceConfig.Tiny, Out, Data, "test");
         Second = ReproducePipeline.Run(ReproduceConfig.Tiny, Out, Data, "test", new RecordingProgress(SecondNotes));
+        var tiny = ReproduceConfig.Tiny;
+        Third = ReproducePipeline.Run(tiny with { Experiment = tiny.Experiment with { Maps = tiny.Experiment.Maps with { Bins = 8 } } },
+            Out, Data, "test", new RecordingProgress(ThirdNotes));
     }
 
     public void Dispose()
@@ -137,6 +143,30 @@ public class ReproduceRunTests(ReproduceRunFixture run, ITestOutputHelper output
         Assert.All(only.Models, m => Assert.Equal(split.Test.Length, m.Cases));
         Assert.NotNull(only.Comparison);
         Assert.Throws<BreastSegInputException>(() => ResultTables.ControlsFromRunFolders([("x", run.Root)], 1));
+    }
+
+    [Fact]
+    public void A_changed_bin_count_retrains_exactly_the_models_that_use_the_entropy_map()
+    {
+        Assert.Contains("model bmode: already trained", run.ThirdNotes);
+        Assert.Contains("model entropy: retraining (Maps.Bins was 32, now 8)", run.ThirdNotes);
+        Assert.Contains("model bmode+entropy: retraining (Maps.Bins was 32, now 8)", run.ThirdNotes);
+        Assert.DoesNotContain(run.ThirdNotes, n => n.StartsWith("maps: reusing", StringComparison.Ordinal));
+        Assert.Equal(8, RunManifest.Load(Path.Combine(run.Out, "models", "entropy")).Experiment.Maps.Bins);
+        var bmode = run.Third.Table.Models.Single(m => m.Model == ResultTables.DisplayName("bmode"));
+        Assert.Equal(run.First.Table.Models.Single(m => m.Model == bmode.Model), bmode);
+    }
+
+    [Fact]
+    public void The_report_names_the_command_that_was_run()
+    {
+        string data = Path.Combine(run.Root, "no-such-folder");
+        var stdout = new StringWriter();
+        // Parsing alone gives the line; a bad value stops the run before any work.
+        Assert.Equal(CliApp.BadInput, CliApp.Run(["reproduce", "--preset", "tiny", "--data", Path.Combine(data, "x.mat")], stdout, new StringWriter()));
+        var root = CliApp.BuildRoot(stdout);
+        var parse = root.Parse(["reproduce", "--preset", "tiny", "--bins", "8", "--out", "results/t"]);
+        Assert.Equal("breastseg reproduce --preset tiny --bins 8 --out results/t", BreastSeg.Cli.Options.CommandLine.Of(parse));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using BreastSeg.Rf;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 
 namespace BreastSeg.Tests.Training;
@@ -37,5 +38,16 @@ internal static class SyntheticCohort
     }
 
     public static List<SegmentationSample> Samples(int count, int seed, int size) =>
-        Cases(count, seed).SelectMany(c => CohortTensors.FromCase(c, size, f => [f.Data])).ToList();
+        Cases(count, seed).SelectMany(c => SampleBuilder.FromCase(c, size, f => [f.Data])).ToList();
+
+    /// <summary>A synthetic cohort written in the OASBUD layout (int16 RF: the texture is scaled up before quantisation,
+    /// and modulated so that the envelope has structure for the entropy map).</summary>
+    public static string WriteFile(string path, int count, int seed, int samples = 128, int lines = 32)
+    {
+        var cases = Cases(count, seed, samples, lines)
+            .Select(c => c with { Views = c.Views.Select(v => v with { Frame = new RfFrame(v.Frame.Samples, v.Frame.Lines, v.Frame.Data.Select((x, k) => x * 2000 * Math.Sin(k * 1.3)).ToArray(), v.Frame.Acquisition) }).ToList() })
+            .ToList();
+        OasbudFile.Write(path, cases);
+        return path;
+    }
 }
