@@ -31,8 +31,8 @@ public static class ImageSamples
     {
         options.Validate();
         int rows = image.Image.Height, cols = image.Image.Width, size = options.Size;
-        var input = new float[options.Maps.Length * size * size];
-        for (int ch = 0; ch < options.Maps.Length; ch++)
+        var input = new float[options.Maps.Count * size * size];
+        for (int ch = 0; ch < options.Maps.Count; ch++)
             GridResampler.AreaResample(Map(image.Image, options.Maps[ch], options), rows, cols, size, size).CopyTo(input, ch * size * size);
         var mask = image.ToLesionMask();
         var target = GridResampler.AreaResampleMask(mask.Data, rows, cols, size, size);
@@ -44,7 +44,7 @@ public static class ImageSamples
     public static double[] Map(GreyImage image, MapKind kind, ImageSampleOptions options) => kind switch
     {
         MapKind.BMode => image.ColumnMajor(1.0 / 255),
-        MapKind.Entropy => EntropyMap.Compute(image.ColumnMajor(), image.Height, image.Width, options.Window, options.Bins, options.Normalization),
+        MapKind.Entropy => EntropyMap.Compute(image.ColumnMajor(), image.Height, image.Width, options.Window, options.Bins, options.Normalization, options.Stride),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "image folders offer B-mode and grey-level entropy only"),
     };
 

@@ -64,6 +64,18 @@ public class ImageSamplesTests
     }
 
     [Fact]
+    public void MapOptionsGiveTheWindowInPixelsOrTheImageDefault()
+    {
+        MapKind[] maps = [MapKind.Entropy];
+        var given = ImageSampleOptions.From(maps, new MapOptions { Window = MapWindow.Pixels(9, 7), Bins = 16, Normalization = EntropyNormalization.Global, Stride = 2 }, 64);
+        Assert.Equal((new WindowSize(9, 7), 16, EntropyNormalization.Global, 2, 64), (given.Window, given.Bins, given.Normalization, given.Stride, given.Size));
+        Assert.Equal(ImageSampleOptions.DefaultEntropyWindow, ImageSampleOptions.From(maps, new MapOptions(), 64).Window);
+        var e = Assert.Throws<BreastSegInputException>(() => ImageSampleOptions.From(maps, new MapOptions { Window = MapWindow.Millimetres(0.5, 0.5) }, 64));
+        Assert.Equal("--window", e.Origin);
+        Assert.Throws<BreastSegInputException>(() => ImageSampleOptions.From(maps, new MapOptions { Window = MapWindow.PulseLengths(3) }, 64));
+    }
+
+    [Fact]
     public void PredictionIsScoredAtTheImageSize()
     {
         using var dir = new MatTestData.TempDir();
