@@ -33,7 +33,7 @@ public static class CliApp
         }
         catch (BreastSegInputException e)
         {
-            stderr.WriteLine($"breastseg: {OneLine(e.Message)}");
+            stderr.WriteLine($"breastseg: {OneLine(Describe(e))}");
             return BadInput;
         }
         catch (OperationCanceledException)
@@ -53,4 +53,13 @@ public static class CliApp
     }
 
     private static string OneLine(string s) => s.ReplaceLineEndings(" ");
+
+    /// <summary>A library error in the CLI's terms: parameters named by their flags (<see cref="Options.ParameterFlags"/>).</summary>
+    internal static string Describe(BreastSegInputException e) => e switch
+    {
+        Training.ExperimentMismatchException m =>
+            $"{m.Origin}: holds another experiment: {Options.ParameterFlags.Name(m.Difference.Parameter)} was {m.Difference.Was}, now {m.Difference.Now}; use a new --out folder",
+        _ when Options.ParameterFlags.FlagOf(e.Origin) is { } flag => $"{flag}: {e.Problem}",
+        _ => e.Message,
+    };
 }

@@ -2,9 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using BreastSeg.Evaluation;
 using BreastSeg.IO;
-using BreastSeg.Models;
-using BreastSeg.Rf;
-using BreastSeg.Torch;
 using BreastSeg.Training;
 using Spectre.Console;
 
@@ -22,35 +19,24 @@ internal static class EvaluateCommand
         var largest = new Option<bool>("--largest-component") { Description = "Keep only the largest connected component" };
         var fill = new Option<bool>("--fill-holes") { Description = "Fill holes in predicted masks" };
         var compare = new Option<string?>("--compare") { Description = "Per-case CSV of another evaluation on the same cases: paired Wilcoxon test of Dice" };
-        var seed = new Option<int>("--seed") { Description = "Bootstrap seed", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--bootstrap-seed") { Description = "Seed of the bootstrap confidence intervals", DefaultValueFactory = _ => 1 };
         var command = new Command("evaluate", "Dice, IoU, precision, recall and HD95 (mm) per view; per-case CSV and summary") { run, split, threshold, largest, fill, compare, seed };
-        command.SetAction(p =>
+        command.SetAction((p, cancel) =>
         {
             string runFolder = p.GetValue(run)!;
             string splitName = p.GetValue(split)!;
-            var manifest = RunManifest.Load(runFolder);
-            var caseIndices = manifest.Split.Get(splitName).ToHashSet();
             var options = new EvaluationOptions(p.GetValue(threshold), p.GetValue(largest), p.GetValue(fill));
-            if (options.Threshold is <= 0 or >= 1) throw new BreastSegInputException("--threshold", $"must be in (0, 1), got {options.Threshold}");
-            string modelPath = Path.Combine(runFolder, Trainer.BestModelFileName);
-            if (!File.Exists(modelPath)) throw new BreastSegInputException(runFolder, "no best model yet (train at least one epoch)");
-            TorchRuntime.EnsureLoaded();
-            using var net = ModelFile.Load(modelPath);
-            var dataset = OasbudFile.Open(manifest.DataPath);
-            var kinds = InputChoice.Parse(manifest.Input);
+            if (options.Threshold is <= 0 or >= 1) throw new BreastSegInputException("threshold", $"must be in (0, 1), got {options.Threshold}");
+            var manifest = RunManifest.Load(runFolder);
+            int cases = manifest.Split.Get(splitName).Length;
             var console = CliConsole.For(stdout);
-            var samples = new List<SegmentationSample>();
+            var results = new List<CaseResult>();
+            // Samples are rebuilt with the maps, size and normalisation the run was trained on (its run.json).
             console.Progress().Start(ctx =>
             {
-                var task = ctx.AddTask($"maps of {caseIndices.Count} {splitName} cases", maxValue: Math.Max(1, caseIndices.Count));
-                for (int i = 0; i < dataset.Count; i++)
-                {
-                    if (!caseIndices.Contains(i)) continue;
-                    samples.AddRange(CohortTensors.FromCase(dataset.GetCase(i), kinds, manifest.Size));
-                    task.Increment(1);
-                }
+                var task = ctx.AddTask($"maps ({manifest.Experiment.Input}) and predictions of {cases} {splitName} cases", maxValue: Math.Max(1, cases));
+                results = RunEvaluation.Evaluate(runFolder, splitName, options, casesDone: new InlineProgress<int>(n => task.Value = n), cancel: cancel);
             });
-            var results = SegmentationEvaluator.Evaluate(net, samples, manifest.Normalizer, options);
             string csv = Path.Combine(runFolder, $"evaluation-{splitName}.csv");
             EvaluationTable.SaveCsv(EvaluationTable.ToFrame(results), csv);
 
@@ -67,7 +53,7 @@ internal static class EvaluateCommand
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"paired Wilcoxon signed-rank on Dice vs {other}: T = {w.Statistic}, p = {w.PValue:G4} ({(w.Exact ? "exact" : "normal approximation")}, n = {w.N}, zero differences dropped: {w.Zeros})"));
             }
-            return 0;
+            return Task.FromResult(0);
         });
         return command;
     }

@@ -4,6 +4,7 @@ using BreastSeg.IO;
 using BreastSeg.Models;
 using BreastSeg.Rf.Mat;
 using BreastSeg.Torch;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 
 namespace BreastSeg.Cli.Commands;
@@ -71,23 +72,16 @@ internal static class PredictCommand
         if (!Directory.Exists(modelPath))
             throw new BreastSegInputException("--model", "for a cohort file give the run folder (it records the input maps, grid size and normalisation)");
         var manifest = RunManifest.Load(modelPath);
-        var kinds = InputChoice.Parse(manifest.Input);
-        TorchRuntime.EnsureLoaded();
-        using var net = ModelFile.Load(Path.Combine(modelPath, Trainer.BestModelFileName));
-        var dataset = Rf.OasbudFile.Open(inputPath);
+        using var net = RunEvaluation.LoadBest(modelPath);
+        var dataset = SegmentationDatasets.Open(inputPath);
         var elements = new List<IReadOnlyDictionary<string, MatValue>>();
         int views = 0;
-        for (int i = 0; i < dataset.Count; i++)
+        foreach (var c in dataset.Cases)
         {
-            var rfCase = dataset.GetCase(i);
-            var samples = CohortTensors.FromCase(rfCase, kinds, manifest.Size).ToList();
-            var probabilities = SegmentationPredictor.Probabilities(net, samples.Select(manifest.Normalizer.Apply).ToList(), manifest.Size);
-            var element = new Dictionary<string, MatValue> { ["id"] = new MatChar(rfCase.Id) };
-            for (int v = 0; v < samples.Count; v++)
+            var element = new Dictionary<string, MatValue> { ["id"] = new MatChar(c.Id) };
+            foreach (var (sample, probability) in RunEvaluation.Predict(net, manifest, dataset, c.Index))
             {
-                var mask = samples[v].GridMask;
-                element[$"prob{v + 1}"] = MatNumeric.FromDoubles(mask.Samples, mask.Lines,
-                    GridResampler.BilinearToGrid(probabilities[v], manifest.Size, manifest.Size, mask.Samples, mask.Lines));
+                element[$"prob{sample.View + 1}"] = MatNumeric.FromDoubles(sample.GridMask.Samples, sample.GridMask.Lines, probability);
                 views++;
             }
             elements.Add(element);
@@ -97,7 +91,7 @@ internal static class PredictCommand
             foreach (string f in fields)
                 if (!e.ContainsKey(f)) ((Dictionary<string, MatValue>)e)[f] = MatNumeric.FromDoubles(0, 0, []);
         MatFile.Write(outPath, [new("prediction", new MatStruct(fields, elements))]);
-        stdout.WriteLine($"wrote {outPath}: prediction (1 x {elements.Count} struct: id, prob1..), {views} views, probabilities on the RF grid");
+        stdout.WriteLine($"wrote {outPath}: prediction (1 x {elements.Count} struct: id, prob1..), {views} views, probabilities on the RF grid, maps as trained ({manifest.Experiment.Input}, {manifest.Experiment.Maps.Window} window, {manifest.Experiment.Maps.Bins} bins)");
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BreastSeg.Cli.Options;
 using BreastSeg.Reproduce;
 using Spectre.Console;
 
@@ -13,52 +14,32 @@ internal static class ReproduceCommand
         var data = new Option<string?>("--data") { Description = "Cohort in the OASBUD layout (OASBUD.mat or a simulated cohort); default: the simulated cohort in data/" };
         var preset = new Option<string>("--preset") { Description = "quick (minutes on a 2-core CPU), paper (full cohort, 128 px, 64 filters) or tiny (tests)", DefaultValueFactory = _ => "quick" };
         var output = new Option<string?>("--out") { Description = "Results folder (default results/PRESET); re-running continues where it stopped" };
-        var seed = new Option<int?>("--seed") { Description = "Seed of split, weights, shuffling and augmentation" };
         var dataFolder = new Option<string>("--data-folder") { Description = "Where the default cohort and the map cache live", DefaultValueFactory = _ => "data" };
         var cases = new Option<int?>("--cases") { Description = "Cases of the default simulated cohort" };
         var cohortSeed = new Option<long?>("--cohort-seed") { Description = "Seed of the default simulated cohort" };
-        var inputs = new Option<string?>("--inputs") { Description = "Models to train, comma-separated: bmode, entropy, nakagami, bmode+entropy" };
-        var arch = new Option<string?>("--arch") { Description = "attention-unet or unet" };
-        var size = new Option<int?>("--size") { Description = "Network input size (pixels per side, multiple of 16)" };
-        var filters = new Option<int?>("--base-filters") { Description = "Base filters of the network" };
-        var epochs = new Option<int?>("--epochs") { Description = "Maximum epochs per model" };
-        var batch = new Option<int?>("--batch") { Description = "Images per step" };
-        var lr = new Option<double?>("--lr") { Description = "Adam learning rate" };
-        var patience = new Option<int?>("--patience") { Description = "Early-stopping patience (epochs; 0: off)" };
-        var window = new Option<double?>("--window") { Description = "Entropy window side in pulse lengths" };
-        var bins = new Option<int?>("--bins") { Description = "Entropy histogram bins" };
-        var normalization = new Option<string?>("--normalization") { Description = "Entropy normalisation: window or global" };
-        var dynamicRange = new Option<double?>("--dynamic-range") { Description = "B-mode dynamic range (dB)" };
+        var inputs = new Option<string?>("--inputs") { Description = "Models to train, comma-separated: bmode, entropy, nakagami, bmode+entropy (default bmode,entropy,bmode+entropy)" };
+        var bootstrapSeed = new Option<int?>("--bootstrap-seed") { Description = "Seed of the bootstrap confidence intervals (default 1)" };
+        var flags = new ExperimentFlags();
         var command = new Command("reproduce", "Run the study end to end: maps, an attention U-Net per input, evaluation on shared test cases, figures and a report")
         {
-            data, preset, output, seed, dataFolder, cases, cohortSeed, inputs, arch, size, filters, epochs, batch, lr, patience,
-            window, bins, normalization, dynamicRange,
+            data, preset, output, dataFolder, cases, cohortSeed, inputs, bootstrapSeed,
         };
+        foreach (var option in flags.All) command.Options.Add(option);
         command.SetAction((p, cancel) =>
         {
             var b = ReproduceConfig.ForPreset(p.GetValue(preset)!);
             var config = b with
             {
                 Data = p.GetValue(data) ?? b.Data,
-                Seed = p.GetValue(seed) ?? b.Seed,
                 CohortCases = p.GetValue(cases) ?? b.CohortCases,
                 CohortSeed = p.GetValue(cohortSeed) ?? b.CohortSeed,
-                Inputs = p.GetValue(inputs)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? b.Inputs,
-                Architecture = p.GetValue(arch) ?? b.Architecture,
-                Size = p.GetValue(size) ?? b.Size,
-                BaseFilters = p.GetValue(filters) ?? b.BaseFilters,
-                Epochs = p.GetValue(epochs) ?? b.Epochs,
-                Batch = p.GetValue(batch) ?? b.Batch,
-                LearningRate = p.GetValue(lr) ?? b.LearningRate,
-                Patience = p.GetValue(patience) ?? b.Patience,
-                EntropyWindowPulseLengths = p.GetValue(window) ?? b.EntropyWindowPulseLengths,
-                EntropyBins = p.GetValue(bins) ?? b.EntropyBins,
-                EntropyNormalization = p.GetValue(normalization) ?? b.EntropyNormalization,
-                DynamicRangeDb = p.GetValue(dynamicRange) ?? b.DynamicRangeDb,
+                Inputs = p.GetValue(inputs) is { } list ? ListSyntax.Split(list) : b.Inputs,
+                BootstrapSeed = p.GetValue(bootstrapSeed) ?? b.BootstrapSeed,
+                Experiment = flags.Apply(p, b.Experiment),
             };
             config.Validate();
             string outFolder = p.GetValue(output) ?? Path.Combine("results", config.Preset);
-            string commandLine = "breastseg reproduce " + string.Join(' ', p.Tokens.Select(t => t.Value));
+            string commandLine = CommandLine.Of(p);
             var console = CliConsole.For(stdout);
             ReproduceResult? result = null;
             console.Progress()

@@ -1,5 +1,5 @@
 using BreastSeg.Models;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 using TorchSharp;
 using static TorchSharp.torch;
 

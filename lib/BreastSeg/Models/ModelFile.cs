@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BreastSeg.IO;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
@@ -53,7 +53,7 @@ public static class ModelFile
         {
             if (!found.TryGetValue(key, out var shape)) throw new BreastSegInputException(path, $"key '{key}' missing for {Describe(net.Config)}");
             if (!shape.SequenceEqual(tensor.shape))
-                throw new BreastSegInputException(path, $"'{key}' is {Shape(shape)}, {Describe(net.Config)} needs {Shape(tensor.shape)} (check --arch, --in-channels, --base-filters, --depth)");
+                throw new BreastSegInputException(path, $"'{key}' is {Shape(shape)}, {Describe(net.Config)} needs {Shape(tensor.shape)} (check the architecture, input channels, base filters and depth)");
         }
         foreach (string key in found.Keys)
             if (!expected.ContainsKey(key)) throw new BreastSegInputException(path, $"unexpected key '{key}' for {Describe(net.Config)}");

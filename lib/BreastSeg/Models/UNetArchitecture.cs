@@ -29,11 +29,11 @@ public sealed record UNetConfig(
     /// <summary>Throws <see cref="IO.BreastSegInputException"/> naming the option when the shape is impossible.</summary>
     public void Validate()
     {
-        if (InChannels < 1) throw new IO.BreastSegInputException("--in-channels", $"must be at least 1, got {InChannels}");
-        if (OutChannels < 1) throw new IO.BreastSegInputException("out channels", $"must be at least 1, got {OutChannels}");
+        if (InChannels < 1) throw new IO.BreastSegInputException("Model.InChannels", $"must be at least 1, got {InChannels}");
+        if (OutChannels < 1) throw new IO.BreastSegInputException("Model.OutChannels", $"must be at least 1, got {OutChannels}");
         if (BaseFilters < 2 || BaseFilters % 2 != 0)
-            throw new IO.BreastSegInputException("--base-filters", $"must be an even number >= 2 (the gates use half of it), got {BaseFilters}");
-        if (Depth < 2 || Depth > MaxDepth) throw new IO.BreastSegInputException("--depth", $"must be 2 to {MaxDepth}, got {Depth}");
+            throw new IO.BreastSegInputException("Model.BaseFilters", $"must be an even number >= 2 (the gates use half of it), got {BaseFilters}");
+        if (Depth < 2 || Depth > MaxDepth) throw new IO.BreastSegInputException("Model.Depth", $"must be 2 to {MaxDepth}, got {Depth}");
     }
 
     /// <summary>Feature maps at level <paramref name="level"/> (1-based).</summary>
@@ -48,14 +48,18 @@ public static class UNetFactory
 {
     /// <summary>A new network of the configured architecture (weights from TorchSharp's default initialisation,
     /// seeded by torch.manual_seed).</summary>
-    public static UNetBase Create(UNetConfig config) => config.Architecture switch
+    public static UNetBase Create(UNetConfig config)
     {
-        UNetArchitecture.AttentionUNet => new AttentionUNet(config.InChannels, config.OutChannels, config.BaseFilters, config.Depth),
-        _ => new UNet(config.InChannels, config.OutChannels, config.BaseFilters, config.Depth),
-    };
+        Torch.TorchRuntime.EnsureLoaded();
+        return config.Architecture switch
+        {
+            UNetArchitecture.AttentionUNet => new AttentionUNet(config.InChannels, config.OutChannels, config.BaseFilters, config.Depth),
+            _ => new UNet(config.InChannels, config.OutChannels, config.BaseFilters, config.Depth),
+        };
+    }
 
     /// <summary>Parses "attention-unet" or "unet" (CLI spelling).</summary>
-    public static UNetArchitecture ParseArchitecture(string text, string origin = "--arch") => text.Trim().ToLowerInvariant() switch
+    public static UNetArchitecture ParseArchitecture(string text, string origin = "Model.Architecture") => text.Trim().ToLowerInvariant() switch
     {
         "attention-unet" or "attunet" or "attu_net" => UNetArchitecture.AttentionUNet,
         "unet" or "u_net" => UNetArchitecture.UNet,

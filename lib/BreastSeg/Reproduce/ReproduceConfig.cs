@@ -1,14 +1,16 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using BreastSeg.IO;
 using BreastSeg.Maps;
+using BreastSeg.Samples;
+using BreastSeg.Training;
 
 namespace BreastSeg.Reproduce;
 
 /// <summary>
-/// Every parameter of a `breastseg reproduce` run. A preset fills them; each can be overridden; the whole record is
-/// saved next to the results (config.json). None of the study's unknown settings is claimed as "the paper's":
-/// the study reports only its data (269 masses, 81 test masses) and its Dice results.
+/// Every parameter of a `breastseg reproduce` run: the data, the <see cref="Training.Experiment"/> shared by all models
+/// (each model takes it with its own input), the inputs and the separability sweep. A preset fills them; each can be
+/// overridden; the whole record is saved next to the results (config.json). None of the study's unknown settings is
+/// claimed as "the paper's": the study reports only its data (269 masses, 81 test masses) and its Dice results.
 /// </summary>
 public sealed record ReproduceConfig
 {
@@ -25,41 +27,8 @@ public sealed record ReproduceConfig
     /// <summary>Seed of the default simulated cohort.</summary>
     public long CohortSeed { get; init; } = 1;
 
-    /// <summary>Seed of the split, weights, shuffling and augmentation.</summary>
-    public int Seed { get; init; } = 1;
-
-    /// <summary>B-mode dynamic range (dB).</summary>
-    public double DynamicRangeDb { get; init; } = 50;
-
-    /// <summary>Entropy window side (pulse lengths; Tsui's SL).</summary>
-    public double EntropyWindowPulseLengths { get; init; } = 1;
-
-    /// <summary>Entropy histogram bins.</summary>
-    public int EntropyBins { get; init; } = 32;
-
-    /// <summary>Entropy normalisation: "window" or "global".</summary>
-    public string EntropyNormalization { get; init; } = "window";
-
-    /// <summary>Network input size (pixels per side; a multiple of 16).</summary>
-    public int Size { get; init; } = 64;
-
-    /// <summary>Network architecture: "attention-unet" or "unet".</summary>
-    public string Architecture { get; init; } = "attention-unet";
-
-    /// <summary>Base filters of the network (64 in the reference implementation).</summary>
-    public int BaseFilters { get; init; } = 8;
-
-    /// <summary>Maximum epochs per model.</summary>
-    public int Epochs { get; init; } = 12;
-
-    /// <summary>Images per optimiser step.</summary>
-    public int Batch { get; init; } = 8;
-
-    /// <summary>Adam learning rate.</summary>
-    public double LearningRate { get; init; } = 1e-3;
-
-    /// <summary>Early-stopping patience in epochs (0: off).</summary>
-    public int Patience { get; init; } = 0;
+    /// <summary>Maps, grid size, network, training and split of every model (the input is set per model).</summary>
+    public Experiment Experiment { get; init; } = Experiment.Quick;
 
     /// <summary>Models to train, by input ("bmode", "entropy", "nakagami", "bmode+entropy").</summary>
     public string[] Inputs { get; init; } = ["bmode", "entropy", "bmode+entropy"];
@@ -73,25 +42,20 @@ public sealed record ReproduceConfig
     /// <summary>Test-set cases used by the sweep (the first N test cases).</summary>
     public int SweepCases { get; init; } = 6;
 
-    /// <summary>Training threads of libtorch; 1 gives bit-identical runs on the CPU.</summary>
-    public bool Deterministic { get; init; } = true;
+    /// <summary>Seed of the bootstrap confidence intervals of the results table.</summary>
+    public int BootstrapSeed { get; init; } = 1;
 
     /// <summary>The quick preset: a 2-core laptop, CPU only, a few minutes.</summary>
     public static ReproduceConfig Quick { get; } = new();
 
     /// <summary>The paper preset: the full 269-case cohort, 128-pixel inputs and the reference network width.
     /// Meant for a GPU or a long CPU run (see the README for the expected time).</summary>
-    public static ReproduceConfig Paper { get; } = new()
-    {
-        Preset = "paper", CohortCases = 269, Size = 128, BaseFilters = 64, Epochs = 100, Patience = 20, LearningRate = 1e-4, Batch = 8,
-        SweepCases = 20, Deterministic = false,
-    };
+    public static ReproduceConfig Paper { get; } = new() { Preset = "paper", CohortCases = 269, Experiment = Experiment.Paper, SweepCases = 20 };
 
-    /// <summary>A seconds-long preset for tests: a handful of cases, one or two epochs.</summary>
+    /// <summary>A seconds-long preset for tests: a handful of cases, two epochs.</summary>
     public static ReproduceConfig Tiny { get; } = new()
     {
-        Preset = "tiny", CohortCases = 8, Size = 32, BaseFilters = 8, Epochs = 2, Batch = 4,
-        SweepWindows = [1, 2], SweepBins = [16, 32], SweepCases = 2,
+        Preset = "tiny", CohortCases = 8, Experiment = Experiment.Tiny, SweepWindows = [1, 2], SweepBins = [16, 32], SweepCases = 2,
     };
 
     /// <summary>The preset named <paramref name="name"/>.</summary>
@@ -100,52 +64,41 @@ public sealed record ReproduceConfig
         "quick" => Quick,
         "paper" => Paper,
         "tiny" => Tiny,
-        _ => throw new BreastSegInputException("--preset", $"'{name}' is not one of quick, paper, tiny"),
+        _ => throw new BreastSegInputException("Preset", $"'{name}' is not one of quick, paper, tiny"),
     };
 
-    /// <summary>The map options this configuration implies.</summary>
-    public MapOptions MapOptions() => new()
-    {
-        DynamicRangeDb = DynamicRangeDb,
-        Window = MapWindow.PulseLengths(EntropyWindowPulseLengths),
-        Bins = EntropyBins,
-        Normalization = EntropyNormalization.Trim().ToLowerInvariant() switch
-        {
-            "window" => Maps.EntropyNormalization.Window,
-            "global" => Maps.EntropyNormalization.Global,
-            var other => throw new BreastSegInputException("--normalization", $"'{other}' is not one of window, global"),
-        },
-    };
+    /// <summary>The map options of every model.</summary>
+    public MapOptions MapOptions() => Experiment.Maps;
 
-    /// <summary>The maps every model of the run draws on, computed once and stacked as channels in this fixed order
-    /// (the map cache holds them all).</summary>
-    public MapKind[] StackedMaps() => Inputs.SelectMany(i => Training.InputChoice.Parse(i, "--inputs")).Distinct().OrderBy(k => k).ToArray();
+    /// <summary>The experiment of the model for <paramref name="input"/>.</summary>
+    public Experiment ExperimentFor(string input) => (Experiment with { Input = input }).Canonical();
+
+    /// <summary>The maps every model of the run draws on, computed once per case and stacked as channels in this fixed
+    /// order (the sample cache holds them all).</summary>
+    public MapKind[] StackedMaps() => Inputs.SelectMany(i => InputChoice.Parse(i, nameof(Inputs))).Distinct().Order().ToArray();
 
     /// <summary>Indices into <see cref="StackedMaps"/> of the maps the model for <paramref name="input"/> sees.</summary>
     public int[] ChannelsOf(string input)
     {
         var stack = StackedMaps();
-        return Training.InputChoice.Parse(input, "--inputs").Select(k => Array.IndexOf(stack, k)).ToArray();
+        return InputChoice.Parse(input, nameof(Inputs)).Select(k => Array.IndexOf(stack, k)).ToArray();
     }
 
-    /// <summary>Checks every value; throws <see cref="BreastSegInputException"/> naming the option.</summary>
+    /// <summary>Checks every value; throws <see cref="BreastSegInputException"/> naming the parameter.</summary>
     public void Validate()
     {
-        if (CohortCases < 4) throw new BreastSegInputException("--cases", $"the simulated cohort needs at least 4 cases, got {CohortCases}");
-        if (Size < 16 || Size % 16 != 0) throw new BreastSegInputException("--size", $"must be a multiple of 16, got {Size}");
-        if (BaseFilters < 1) throw new BreastSegInputException("--base-filters", $"must be at least 1, got {BaseFilters}");
-        if (Epochs < 1) throw new BreastSegInputException("--epochs", $"must be at least 1, got {Epochs}");
-        if (Batch < 1) throw new BreastSegInputException("--batch", $"must be at least 1, got {Batch}");
-        if (EntropyBins < 2) throw new BreastSegInputException("--bins", $"must be at least 2, got {EntropyBins}");
-        if (!(EntropyWindowPulseLengths > 0)) throw new BreastSegInputException("--window", $"must be positive, got {EntropyWindowPulseLengths}");
-        if (Inputs.Length == 0) throw new BreastSegInputException("--inputs", "name at least one model input");
-        foreach (string input in Inputs) Training.InputChoice.Parse(input, "--inputs");
-        Models.UNetFactory.ParseArchitecture(Architecture);
-        MapOptions();
+        if (CohortCases < 4) throw new BreastSegInputException(nameof(CohortCases), $"the simulated cohort needs at least 4 cases, got {CohortCases}");
+        if (Inputs.Length == 0) throw new BreastSegInputException(nameof(Inputs), "name at least one model input");
+        foreach (string input in Inputs)
+        {
+            InputChoice.Parse(input, nameof(Inputs));
+            ExperimentFor(input).Validate();
+        }
+        if (SweepCases < 0) throw new BreastSegInputException(nameof(SweepCases), $"must be >= 0, got {SweepCases}");
     }
 
-    /// <summary>JSON options for saving and hashing configurations.</summary>
-    public static JsonSerializerOptions Json { get; } = new() { WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never };
+    /// <summary>JSON options for saving configurations.</summary>
+    public static JsonSerializerOptions Json => ExperimentJson.Options;
 
     /// <summary>The configuration as indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);

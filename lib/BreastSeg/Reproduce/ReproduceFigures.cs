@@ -3,6 +3,7 @@ using BreastSeg.Figures;
 using BreastSeg.Maps;
 using BreastSeg.Models;
 using BreastSeg.Rf;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 using static TorchSharp.torch;
 
@@ -49,13 +50,13 @@ public static class ReproduceFigures
                 var view = dataset.GetCase(result.CaseIndex).Views[result.View - 1];
                 var geometry = ImageGeometry.Of(view.Frame);
                 var maps = ParametricMaps.Compute(view.Frame, mapOptions, MapKind.BMode, MapKind.Entropy);
-                double range = config.DynamicRangeDb;
+                double range = mapOptions.DynamicRangeDb;
                 var bmodeDb = maps.BMode!.Select(v => v * range - range).ToArray();
                 var predictions = new List<ModelMask>();
                 var sample = testSamples.First(s => s.CaseIndex == result.CaseIndex && s.View == result.View - 1);
                 foreach (var (run, net) in nets)
                 {
-                    var own = SampleCache.SelectChannels([sample], config.ChannelsOf(run.Name))[0];
+                    var own = sample.WithChannels(config.ChannelsOf(run.Name));
                     var probabilities = SegmentationPredictor.Probabilities(net, [run.Manifest.Normalizer.Apply(own)], own.Size)[0];
                     var onGrid = GridResampler.BilinearToGrid(probabilities, own.Size, own.Size, view.Frame.Samples, view.Frame.Lines);
                     var mask = SegmentationEvaluator.PredictedMask(onGrid, view.Frame.Samples, view.Frame.Lines, new EvaluationOptions());
@@ -99,7 +100,7 @@ public static class ReproduceFigures
                     if (!cnr.TryGetValue((window, c.Bins), out var list)) cnr[(window, c.Bins)] = list = [];
                     if (double.IsFinite(c.Separability.Cnr)) list.Add(c.Separability.Cnr);
                 }
-                var shown = report.Cases.FirstOrDefault(c => c.Bins == config.EntropyBins) ?? report.Cases.FirstOrDefault();
+                var shown = report.Cases.FirstOrDefault(c => c.Bins == mapOptions.Bins) ?? report.Cases.FirstOrDefault();
                 if (first && shown?.Map is { } map)
                     windowMaps.Add(new WindowMap(window, new MmImage(geometry, map)));
             }
@@ -117,7 +118,7 @@ public static class ReproduceFigures
 
     private static List<AttentionCase> Attention(ReproduceConfig config, OasbudDataset dataset, ModelRun reference, IReadOnlyList<SegmentationSample> testSamples)
     {
-        if (reference.Manifest.Config.Architecture != UNetArchitecture.AttentionUNet) return [];
+        if (reference.Manifest.Experiment.Network.Architecture != UNetArchitecture.AttentionUNet) return [];
         var picks = reference.Results.Where(r => double.IsFinite(r.Dice)).OrderByDescending(r => r.Dice).Take(AttentionCases).ToList();
         using var net = ModelFile.Load(Path.Combine(reference.Folder, Trainer.BestModelFileName));
         // The cached samples hold every map of the run (B-mode first); the model sees only its own channels.
@@ -126,7 +127,7 @@ public static class ReproduceFigures
         foreach (var r in picks)
         {
             var sample = testSamples.First(s => s.CaseIndex == r.CaseIndex && s.View == r.View - 1);
-            var own = SampleCache.SelectChannels([sample], channels)[0];
+            var own = sample.WithChannels(channels);
             cases.Add(AttentionCaseOf(net, reference.Manifest.Normalizer, own, dataset.GetCase(r.CaseIndex).Views[r.View - 1],
                 $"{r.CaseId} view {r.View}", $"{ResultTables.DisplayName(reference.Name)} input (normalised)"));
         }

@@ -6,6 +6,7 @@ using BreastSeg.IO;
 using BreastSeg.Maps;
 using BreastSeg.Models;
 using BreastSeg.Rf;
+using BreastSeg.Samples;
 using BreastSeg.Simulation;
 using BreastSeg.Training;
 
@@ -25,9 +26,9 @@ public sealed record ReproduceResult(string OutFolder, string ReportPath, Result
 /// <summary>
 /// The study end to end: data (the given file, or the default simulated cohort), maps of every view (cached), one
 /// split by case shared by all models, an attention U-Net per input (B-mode, entropy and, beyond the study, both),
-/// evaluation on the same test cases, the figures and a report. Each step records what it was computed from
-/// (<see cref="StepLedger"/>), so an interrupted run continues where it stopped and a changed parameter redoes only
-/// the steps that depend on it.
+/// evaluation on the same test cases, the figures and a report. Maps are cached per case and every model folder records
+/// its experiment identity (<see cref="ModelTraining"/>), so an interrupted run continues where it stopped and a changed
+/// parameter retrains exactly the models whose identity it changes.
 /// </summary>
 public static class ReproducePipeline
 {
@@ -43,41 +44,37 @@ public static class ReproducePipeline
         var started = DateTimeOffset.Now;
         Directory.CreateDirectory(outFolder);
         AtomicFile.WriteAllText(Path.Combine(outFolder, "config.json"), config.ToJson());
-        var ledger = new StepLedger(outFolder);
         var notes = new List<string>();
 
         // 1. Data.
         var (dataPath, source) = EnsureData(config, dataFolder, progress, cancel);
-        var dataset = OasbudFile.Open(dataPath);
+        var cohort = OasbudSegmentationDataset.Open(dataPath);
 
-        // 2. Maps of every view on the network grid (cached per data file, map parameters and size).
+        // 2. Maps of every view on the network grid, one case at a time, kept on disk per case (keyed by the data
+        // fingerprint, the map options the stacked maps depend on and the size).
         var mapOptions = config.MapOptions();
         var kinds = config.StackedMaps();
-        string samplesKey = StepLedger.Key(StepLedger.FileKey(dataPath), config.Size, string.Join("+", kinds),
-            config.DynamicRangeDb, config.EntropyWindowPulseLengths, config.EntropyBins, config.EntropyNormalization);
-        var samples = LoadOrComputeSamples(dataset, kinds, config.Size, mapOptions,
-            Path.Combine(dataFolder, "cache", $"samples-{samplesKey}.bin"), progress, cancel);
+        var data = new SampleCache(cohort, Path.Combine(dataFolder, "cache"), kinds);
+        ComputeMaps(data, kinds, config.Experiment, progress, cancel);
 
-        // 3. One split by case, shared by every model.
-        var split = CaseSplit.Stratified(CohortTensors.Cases(samples), config.Seed);
-        AtomicFile.WriteAllText(Path.Combine(outFolder, "split.json"), JsonSerializer.Serialize(split, ReproduceConfig.Json));
-        var testSamples = CohortTensors.Select(samples, split.Test);
-
-        // 4-5. Train and evaluate each model.
+        // 3-5. Train (or reuse) and evaluate each model; every model draws the same split of the same cases.
         var models = new List<ModelRun>();
+        CaseSplit? split = null;
         foreach (string input in config.Inputs)
         {
             cancel.ThrowIfCancellationRequested();
-            var modelSamples = SampleCache.SelectChannels(samples, config.ChannelsOf(input));
-            models.Add(TrainAndEvaluate(config, InputChoice.Format(InputChoice.Parse(input, "--inputs")), dataPath, modelSamples, split, samplesKey,
-                outFolder, ledger, progress, cancel));
+            var model = TrainAndEvaluate(data, config.ExperimentFor(input), Path.Combine(outFolder, "models"), progress, cancel);
+            split ??= model.Manifest.Split;
+            models.Add(model);
         }
+        AtomicFile.WriteAllText(Path.Combine(outFolder, "split.json"), JsonSerializer.Serialize(split, ReproduceConfig.Json));
+        var testSamples = split!.Test.SelectMany(i => data.Samples(i, kinds, mapOptions, config.Experiment.Size)).ToList();
 
         // 6. Figures and report.
-        var table = ResultTables.Build(models, source == DataSource.Simulated ? "simulated cohort" : Path.GetFileName(dataPath), config.Seed);
+        var table = ResultTables.Build(models, source == DataSource.Simulated ? "simulated cohort" : Path.GetFileName(dataPath), config.BootstrapSeed);
         cancel.ThrowIfCancellationRequested();
         var figuresTask = progress.Begin("figures", 1);
-        var figureInput = ReproduceFigures.Build(config, dataset, models, table, testSamples, mapOptions, cancel);
+        var figureInput = ReproduceFigures.Build(config, cohort.Cohort, models, table, testSamples, mapOptions, cancel);
         var figures = PaperFigures.Write(figureInput, Path.Combine(outFolder, "figures"));
         figuresTask.Complete();
         foreach (string note in figures.Select(f => f.Files.Note).OfType<string>().Distinct().Take(1))
@@ -89,7 +86,7 @@ public static class ReproducePipeline
         var configuration = JsonSerializer.SerializeToElement(config, ReproduceConfig.Json).EnumerateObject()
             .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.ValueKind == JsonValueKind.Array
                 ? string.Join(", ", p.Value.EnumerateArray().Select(v => v.ToString())) : p.Value.ToString())).ToList();
-        var reportData = new ReportData(source, dataPath, dataset.Count, split.Test.Length,
+        var reportData = new ReportData(source, dataPath, cohort.Cases.Count, split.Test.Length,
             source == DataSource.Simulated ? "simulated by the kit's RF simulator (breastseg simulate), written in the OASBUD layout" : null);
         string reportPath = Path.Combine(outFolder, "report.md");
         ReportWriter.Write(new ReportInput(Path.GetFileName(Path.GetFullPath(outFolder)), commandLine, started, clock.Elapsed,
@@ -123,63 +120,46 @@ public static class ReproducePipeline
         return (path, DataSource.Simulated);
     }
 
-    private static List<SegmentationSample> LoadOrComputeSamples(OasbudDataset dataset, MapKind[] kinds, int size, MapOptions options,
-        string cachePath, IReproduceProgress progress, CancellationToken cancel)
+    private static void ComputeMaps(SampleCache data, MapKind[] kinds, Experiment experiment, IReproduceProgress progress, CancellationToken cancel)
     {
-        if (SampleCache.Load(cachePath, dataset) is { } cached)
+        var task = progress.Begin($"maps ({InputChoice.Format(kinds)}) of {data.Cases.Count} cases", data.Cases.Count);
+        for (int i = 0; i < data.Cases.Count; i++)
         {
-            progress.Note($"maps: reusing {cachePath}");
-            return cached;
+            cancel.ThrowIfCancellationRequested();
+            data.Samples(i, kinds, experiment.Maps, experiment.Size);
+            task.Report(i + 1);
         }
-        var task = progress.Begin($"maps ({InputChoice.Format(kinds)}) of {dataset.Count} cases", dataset.Count);
-        var samples = CohortTensors.FromDataset(dataset, kinds, size, options, new InlineProgress<int>(n => task.Report(n)), cancel);
-        SampleCache.Save(cachePath, samples);
         task.Complete();
-        return samples;
+        if (data.Misses == 0) progress.Note($"maps: reusing {data.FolderFor(experiment.Maps, experiment.Size)}");
     }
 
-    private static ModelRun TrainAndEvaluate(ReproduceConfig config, string input, string dataPath, List<SegmentationSample> samples,
-        CaseSplit split, string samplesKey, string outFolder, StepLedger ledger, IReproduceProgress progress, CancellationToken cancel)
+    private static ModelRun TrainAndEvaluate(ISegmentationDataset data, Experiment experiment, string modelsFolder,
+        IReproduceProgress progress, CancellationToken cancel)
     {
-        string name = input;
-        string folder = Path.Combine(outFolder, "models", name);
-        var train = CohortTensors.Select(samples, split.Train);
-        var validation = CohortTensors.Select(samples, split.Validation);
-        var test = CohortTensors.Select(samples, split.Test);
-        var netConfig = new UNetConfig(UNetFactory.ParseArchitecture(config.Architecture), InputChoice.Parse(input).Length, 1, config.BaseFilters);
-        var options = new TrainingOptions(Epochs: config.Epochs, BatchSize: config.Batch, LearningRate: config.LearningRate,
-            Patience: config.Patience, Seed: config.Seed, Deterministic: config.Deterministic);
-        var manifest = new RunManifest(dataPath, input, config.Size, netConfig, options, split, ChannelNormalizer.Fit(train));
-        string key = StepLedger.Key(samplesKey, input, JsonSerializer.Serialize(manifest.Config), JsonSerializer.Serialize(options),
-            string.Join(",", split.Train), string.Join(",", split.Test));
-        string historyPath = Path.Combine(folder, "history.json");
-        List<EpochReport> history;
-        if (ledger.IsDone("train-" + name, key) && File.Exists(historyPath))
+        string name = experiment.Input;
+        string folder = Path.Combine(modelsFolder, name);
+        if (RunManifest.Exists(folder))
         {
-            progress.Note($"model {name}: already trained");
-            history = JsonSerializer.Deserialize<List<EpochReport>>(File.ReadAllText(historyPath)) ?? [];
+            try
+            {
+                var difference = ModelTraining.Identity(data, experiment).DifferencesFrom(RunManifest.Load(folder).Identity).FirstOrDefault();
+                if (difference is not null) progress.Note($"model {name}: retraining ({difference})");
+            }
+            catch (BreastSegInputException) { progress.Note($"model {name}: retraining (its run folder is of another kit version)"); }
         }
-        else
-        {
-            manifest.PrepareFolder(folder);
-            var task = progress.Begin($"training {name}", config.Epochs);
-            var result = Trainer.Train(train, validation, manifest.Normalizer, netConfig, options, folder,
-                new InlineProgress<TrainingProgress>(p =>
-                {
-                    if (p.Finished is { } e)
-                        task.Report(e.Epoch, $"training {name}: epoch {e.Epoch}/{p.Epochs} loss {e.TrainLoss:F3} val Dice {e.ValidationDice:F3}");
-                }), cancel);
-            task.Complete();
-            history = result.History.ToList();
-            AtomicFile.WriteAllText(historyPath, JsonSerializer.Serialize(history));
-            ledger.MarkDone("train-" + name, key);
-        }
+        var task = progress.Begin($"training {name}", experiment.Training.Epochs);
+        var trained = ModelTraining.Train(data, experiment, folder, ExistingRun.Replace,
+            new InlineProgress<TrainingProgress>(p =>
+            {
+                if (p.Finished is { } e)
+                    task.Report(e.Epoch, $"training {name}: epoch {e.Epoch}/{p.Epochs} loss {e.TrainLoss:F3} val Dice {e.ValidationDice:F3}");
+            }), cancel: cancel);
+        task.Complete();
+        if (trained.Reused) progress.Note($"model {name}: already trained");
 
-        string csvPath = Path.Combine(folder, "test-cases.csv");
-        using var net = ModelFile.Load(Path.Combine(folder, Trainer.BestModelFileName));
-        var results = SegmentationEvaluator.Evaluate(net, test, manifest.Normalizer);
-        EvaluationTable.SaveCsv(EvaluationTable.ToFrame(results), csvPath);
-        return new ModelRun(name, folder, manifest, history, results);
+        var results = RunEvaluation.Evaluate(folder, data, trained.Manifest.Split.Test, cancel: cancel);
+        EvaluationTable.SaveCsv(EvaluationTable.ToFrame(results), Path.Combine(folder, "test-cases.csv"));
+        return new ModelRun(name, folder, trained.Manifest, trained.Result.History, results);
     }
 }
 

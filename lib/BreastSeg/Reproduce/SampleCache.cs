@@ -1,20 +1,66 @@
+using System.Runtime.InteropServices;
 using BreastSeg.IO;
+using BreastSeg.Maps;
 using BreastSeg.Rf;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 
 namespace BreastSeg.Reproduce;
 
 /// <summary>
-/// Network-grid inputs and targets of every view, stored once per (data, map parameters, size) so a re-run or a new
-/// model does not recompute the maps. The RF-grid masks needed for evaluation are not stored: they are read back from
-/// the cohort file, which is cheaper than storing ~1 MB per view.
+/// A data set whose samples are kept on disk, one file per case, so a re-run or another model does not recompute the
+/// maps. The maps of <paramref name="stack"/> are computed together once per case (B-mode and entropy share the
+/// envelope) and every request for some of them is served from that stack. Files are keyed by the data fingerprint,
+/// the stack, the map options the stack depends on and the grid size, and written atomically: an interrupted run
+/// keeps the finished cases, and a half-written file is never read.
 /// </summary>
-public static class SampleCache
+/// <param name="inner">The data set the samples come from.</param>
+/// <param name="cacheFolder">Root folder of the cache (e.g. data/cache).</param>
+/// <param name="stack">The maps stored per case.</param>
+public sealed class SampleCache(ISegmentationDataset inner, string cacheFolder, IReadOnlyList<MapKind> stack) : ISegmentationDataset
 {
-    private const int Magic = 0x42534331; // "BSC1"
+    private const int Magic = 0x42534332; // "BSC2"
 
-    /// <summary>Writes <paramref name="samples"/> to <paramref name="path"/> atomically.</summary>
-    public static void Save(string path, IReadOnlyList<SegmentationSample> samples) => AtomicFile.Write(path, stream =>
+    /// <inheritdoc />
+    public string Location => inner.Location;
+
+    /// <inheritdoc />
+    public string Fingerprint => inner.Fingerprint;
+
+    /// <inheritdoc />
+    public IReadOnlyList<DatasetCase> Cases => inner.Cases;
+
+    /// <inheritdoc />
+    public IReadOnlyList<MapKind> AvailableMaps => inner.AvailableMaps;
+
+    /// <summary>Cases served from disk so far (for progress notes and tests).</summary>
+    public int Hits { get; private set; }
+
+    /// <summary>Cases computed and stored so far.</summary>
+    public int Misses { get; private set; }
+
+    /// <summary>The folder holding the files of one (options, size).</summary>
+    public string FolderFor(MapOptions options, int size) => Path.Combine(cacheFolder,
+        "samples-" + DataFingerprint.OfText(inner.Fingerprint, InputChoice.Format(stack), MapRelevance.Key(stack, options), size.ToString(System.Globalization.CultureInfo.InvariantCulture))[..16]);
+
+    /// <inheritdoc />
+    public IReadOnlyList<SegmentationSample> Samples(int caseIndex, IReadOnlyList<MapKind> maps, MapOptions options, int size)
+    {
+        if (!maps.All(stack.Contains)) return inner.Samples(caseIndex, maps, options, size);
+        string path = Path.Combine(FolderFor(options, size), $"case-{caseIndex:D5}.bin");
+        IReadOnlyList<SegmentationSample>? stacked = Read(path, caseIndex, size);
+        if (stacked is null)
+        {
+            stacked = inner.Samples(caseIndex, stack, options, size);
+            Write(path, stacked);
+            Misses++;
+        }
+        else Hits++;
+        var channels = maps.Select(m => stack.ToList().IndexOf(m)).ToArray();
+        return channels.SequenceEqual(Enumerable.Range(0, stack.Count)) ? stacked : stacked.Select(s => s.WithChannels(channels)).ToList();
+    }
+
+    private static void Write(string path, IReadOnlyList<SegmentationSample> samples) => AtomicFile.Write(path, stream =>
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(Magic);
@@ -27,55 +73,48 @@ public static class SampleCache
             w.Write(s.Malignant);
             w.Write(s.Size);
             w.Write(s.Input.Length);
-            foreach (float v in s.Input) w.Write(v);
-            w.Write(s.Target.Length);
-            foreach (bool b in s.Target) w.Write(b);
+            w.Write(MemoryMarshal.AsBytes(s.Input.AsSpan()));
+            WriteBits(w, s.Target);
+            w.Write(s.GridMask.Samples);
+            w.Write(s.GridMask.Lines);
+            WriteBits(w, s.GridMask.Data);
+            w.Write(s.AxialSpacingMm);
+            w.Write(s.LateralSpacingMm);
         }
     });
 
-    /// <summary>Reads a cache written by <see cref="Save"/>, attaching each view's RF-grid mask from
-    /// <paramref name="dataset"/>; null when the file is missing or does not match the data set.</summary>
-    public static List<SegmentationSample>? Load(string path, OasbudDataset dataset)
+    // Null when the file is missing or not a complete cache file of this case and size.
+    private static List<SegmentationSample>? Read(string path, int caseIndex, int size)
     {
         if (!File.Exists(path)) return null;
         try
         {
-            using var r = new BinaryReader(File.OpenRead(path));
+            using var stream = File.OpenRead(path);
+            long length = stream.Length;
+            using var r = new BinaryReader(stream);
             if (r.ReadInt32() != Magic) return null;
             int count = r.ReadInt32();
-            long remaining = r.BaseStream.Length;
-            if (count < 0 || count > remaining) return null;
-            var raw = new List<(int Case, int View, string Id, bool Malignant, int Size, float[] Input, bool[] Target)>(count);
+            if (count is < 0 or > 64) return null;
+            var samples = new List<SegmentationSample>(count);
             for (int i = 0; i < count; i++)
             {
-                int caseIndex = r.ReadInt32(), view = r.ReadInt32();
+                int index = r.ReadInt32(), view = r.ReadInt32();
                 string id = r.ReadString();
                 bool malignant = r.ReadBoolean();
-                int size = r.ReadInt32();
+                int sampleSize = r.ReadInt32();
                 int n = r.ReadInt32();
-                if (n < 0 || (long)n * 4 > remaining) return null;
+                if (index != caseIndex || sampleSize != size || n < 0 || (long)n * 4 > length) return null;
                 var input = new float[n];
-                for (int k = 0; k < n; k++) input[k] = r.ReadSingle();
-                int m = r.ReadInt32();
-                if (m < 0 || m > remaining) return null;
-                var target = new bool[m];
-                for (int k = 0; k < m; k++) target[k] = r.ReadBoolean();
-                raw.Add((caseIndex, view, id, malignant, size, input, target));
+                if (r.Read(MemoryMarshal.AsBytes(input.AsSpan())) != n * 4) return null;
+                var target = ReadBits(r, size * size, length);
+                int rows = r.ReadInt32(), cols = r.ReadInt32();
+                if (rows < 0 || cols < 0 || (long)rows * cols > 8 * length) return null;
+                var mask = ReadBits(r, rows * cols, length);
+                if (target is null || mask is null) return null;
+                double axial = r.ReadDouble(), lateral = r.ReadDouble();
+                samples.Add(new SegmentationSample(index, view, id, malignant, input, target, size, new LesionMask(rows, cols, mask), axial, lateral));
             }
-            var samples = new List<SegmentationSample>(count);
-            foreach (var group in raw.GroupBy(s => s.Case))
-            {
-                if (group.Key < 0 || group.Key >= dataset.Count) return null;
-                var rfCase = dataset.GetCase(group.Key);
-                foreach (var s in group)
-                {
-                    if (s.View >= rfCase.Views.Count) return null;
-                    var (frame, mask) = rfCase.Views[s.View];
-                    samples.Add(new SegmentationSample(s.Case, s.View, s.Id, s.Malignant, s.Input, s.Target, s.Size, mask,
-                        frame.AxialSpacingMm, frame.LinePitchMm));
-                }
-            }
-            return samples;
+            return stream.Position == length ? samples : null;
         }
         catch (EndOfStreamException)
         {
@@ -83,13 +122,22 @@ public static class SampleCache
         }
     }
 
-    /// <summary>The samples with only the channels <paramref name="channels"/> (indices into the stored stack).</summary>
-    public static List<SegmentationSample> SelectChannels(IReadOnlyList<SegmentationSample> samples, IReadOnlyList<int> channels) =>
-        samples.Select(s =>
-        {
-            int plane = s.Size * s.Size;
-            var input = new float[channels.Count * plane];
-            for (int c = 0; c < channels.Count; c++) Array.Copy(s.Input, channels[c] * plane, input, c * plane, plane);
-            return s with { Input = input };
-        }).ToList();
+    private static void WriteBits(BinaryWriter w, bool[] bits)
+    {
+        var packed = new byte[(bits.Length + 7) / 8];
+        for (int k = 0; k < bits.Length; k++) if (bits[k]) packed[k >> 3] |= (byte)(1 << (k & 7));
+        w.Write(bits.Length);
+        w.Write(packed);
+    }
+
+    private static bool[]? ReadBits(BinaryReader r, int expected, long fileLength)
+    {
+        int n = r.ReadInt32();
+        if (n != expected || n < 0 || n / 8 > fileLength) return null;
+        var packed = r.ReadBytes((n + 7) / 8);
+        if (packed.Length != (n + 7) / 8) return null;
+        var bits = new bool[n];
+        for (int k = 0; k < n; k++) bits[k] = (packed[k >> 3] & (1 << (k & 7))) != 0;
+        return bits;
+    }
 }

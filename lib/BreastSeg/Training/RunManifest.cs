@@ -1,56 +1,56 @@
 using System.Text.Json;
 using BreastSeg.IO;
-using BreastSeg.Models;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Training;
 
 /// <summary>
-/// What a run folder was trained on and how: data file, input maps, network grid size, network shape, options, the
-/// case split and the training-set normalisation. Written (atomically) before the first epoch; evaluation and resumed
-/// training read it back, so the test cases and normalisation are exactly those of training.
+/// What a run folder was trained on and how: the experiment identity (data fingerprint, experiment, split), where the
+/// data was, and the training-set normalisation. Written (atomically) before the first epoch; resumed training,
+/// evaluation and prediction read it back, so the maps, test cases and normalisation are exactly those of training.
 /// </summary>
-/// <param name="DataPath">Cohort file (OASBUD layout), as given.</param>
-/// <param name="Input">Input maps in CLI spelling ("bmode", "bmode+entropy", ...).</param>
-/// <param name="Size">Network grid size (pixels per side).</param>
-/// <param name="Config">Network shape.</param>
-/// <param name="Options">Training options.</param>
-/// <param name="Split">Case split.</param>
+/// <param name="Identity">The experiment identity.</param>
+/// <param name="DataLocation">Where the data was read from (a path, as given); not part of the identity.</param>
 /// <param name="Normalizer">Per-channel normalisation fitted on the training cases.</param>
-public sealed record RunManifest(string DataPath, string Input, int Size, UNetConfig Config, TrainingOptions Options, CaseSplit Split, ChannelNormalizer Normalizer)
+public sealed record RunManifest(ExperimentIdentity Identity, string DataLocation, ChannelNormalizer Normalizer)
 {
     /// <summary>File name of the manifest inside a run folder.</summary>
     public const string FileName = "run.json";
 
-    private static readonly JsonSerializerOptions Json = new(TrainingCheckpoint.Json) { WriteIndented = true };
+    /// <summary>Version of the manifest layout; manifests of another version are not this kit's runs.</summary>
+    public int Format { get; init; } = CurrentFormat;
 
-    /// <summary>Writes the manifest into <paramref name="runFolder"/>.</summary>
-    public void Save(string runFolder) => AtomicFile.WriteAllText(Path.Combine(runFolder, FileName), JsonSerializer.Serialize(this, Json));
+    private const int CurrentFormat = 2;
+
+    /// <summary>The experiment.</summary>
+    public Experiment Experiment => Identity.Experiment;
+
+    /// <summary>The case split.</summary>
+    public CaseSplit Split => Identity.Split;
+
+    /// <summary>Writes the manifest into <paramref name="runFolder"/> (atomically).</summary>
+    public void Save(string runFolder) =>
+        AtomicFile.WriteAllText(Path.Combine(runFolder, FileName), JsonSerializer.Serialize(this, ExperimentJson.Options));
+
+    /// <summary>Whether <paramref name="runFolder"/> holds a manifest file.</summary>
+    public static bool Exists(string runFolder) => File.Exists(Path.Combine(runFolder, FileName));
 
     /// <summary>Reads the manifest of <paramref name="runFolder"/>.</summary>
     public static RunManifest Load(string runFolder)
     {
         string path = Path.Combine(runFolder, FileName);
         if (!File.Exists(path)) throw new BreastSegInputException(runFolder, $"not a training run folder ({FileName} missing)");
+        RunManifest? manifest;
         try
         {
-            return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json) ?? throw new BreastSegInputException(path, "empty");
+            manifest = JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), ExperimentJson.Options);
         }
-        catch (JsonException e) { throw new BreastSegInputException(path, $"unreadable: {ModelFile.FirstLine(e.Message)}"); }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or BreastSegInputException)
+        {
+            throw new BreastSegInputException(path, $"unreadable run description (written by another version of the kit?): {e.Message.Split('\n')[0]}");
+        }
+        if (manifest?.Identity?.Experiment is null || manifest.Format != CurrentFormat)
+            throw new BreastSegInputException(path, $"run description of another layout (format {manifest?.Format}, this kit writes {CurrentFormat}); train into a new folder");
+        return manifest;
     }
-
-    /// <summary>Makes <paramref name="runFolder"/> ready for training this manifest: a folder holding the same experiment
-    /// is kept (training resumes from its checkpoint); one holding another experiment is cleared, since its
-    /// checkpoints belong to other parameters. Then the manifest is saved.</summary>
-    public void PrepareFolder(string runFolder)
-    {
-        if (Directory.Exists(runFolder) && File.Exists(Path.Combine(runFolder, FileName)) && !Load(runFolder).SameExperiment(this))
-            Directory.Delete(runFolder, recursive: true);
-        Directory.CreateDirectory(runFolder);
-        Save(runFolder);
-    }
-
-    /// <summary>Whether this manifest describes the same experiment as <paramref name="other"/> (resume check).</summary>
-    public bool SameExperiment(RunManifest other) =>
-        DataPath == other.DataPath && Input == other.Input && Size == other.Size && Config == other.Config
-        && Split.Train.SequenceEqual(other.Split.Train) && Split.Test.SequenceEqual(other.Split.Test) && Split.Validation.SequenceEqual(other.Split.Validation);
 }

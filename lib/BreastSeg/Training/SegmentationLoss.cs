@@ -4,17 +4,6 @@ using F = TorchSharp.torch.nn.functional;
 
 namespace BreastSeg.Training;
 
-/// <summary>Training losses.</summary>
-public enum LossKind
-{
-    /// <summary>Soft Dice (MONAI DiceLoss, sigmoid=True).</summary>
-    Dice,
-    /// <summary>Binary cross-entropy with logits (mean over pixels).</summary>
-    Bce,
-    /// <summary>Soft Dice + BCE (MONAI DiceCELoss with lambda_dice = lambda_ce = 1, sigmoid).</summary>
-    DiceBce,
-}
-
 /// <summary>Segmentation losses on logits, with MONAI's conventions and option names.</summary>
 public static class SegmentationLoss
 {
@@ -45,7 +34,7 @@ public static class SegmentationLoss
     };
 
     /// <summary>Parses "dice", "bce" or "dice+bce".</summary>
-    public static LossKind Parse(string text, string origin = "--loss") => text.Trim().ToLowerInvariant() switch
+    public static LossKind Parse(string text, string origin = "Training.Loss") => text.Trim().ToLowerInvariant() switch
     {
         "dice" => LossKind.Dice,
         "bce" => LossKind.Bce,

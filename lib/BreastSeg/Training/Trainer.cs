@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using BreastSeg.Evaluation;
 using BreastSeg.Models;
+using BreastSeg.Samples;
+using BreastSeg.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -31,7 +33,7 @@ public static class Trainer
         if (train.Count == 0) throw new IO.BreastSegInputException("training set", "no training images");
         if (train.Concat(validation).Any(s => s.Channels != config.InChannels || s.Size != train[0].Size))
             throw new IO.BreastSegInputException("training set", $"every image must have {config.InChannels} channels and size {train[0].Size}");
-        Torch.TorchRuntime.EnsureLoaded();
+        TorchRuntime.EnsureLoaded();
         var device = TorchDevice.Resolve(options.Device);
         Directory.CreateDirectory(runFolder);
 
@@ -99,8 +101,10 @@ public static class Trainer
                 History = history,
                 Options = options,
             };
-            state.Save(checkpointPath, net, optimizer);
+            // The log first: a kill between the two leaves the log one epoch ahead of the checkpoint, and the resumed
+            // run rewrites it; the checkpoint is what counts.
             TrainingLog.Write(Path.Combine(runFolder, TrainingLog.FileName), history);
+            state.Save(checkpointPath, net, optimizer);
             progress?.Report(new TrainingProgress(epoch, options.Epochs, 0, 0, trainLoss, report));
             stoppedEarly = options.Patience > 0 && state.EpochsSinceBest >= options.Patience;
         }

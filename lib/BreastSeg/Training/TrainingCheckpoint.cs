@@ -19,6 +19,10 @@ public sealed record TrainingCheckpoint(
     /// <summary>File name of the checkpoint inside a run folder.</summary>
     public const string FileName = "checkpoint.bsc";
 
+    /// <summary>The outcome this checkpoint records (<paramref name="resumedFrom"/>: epochs finished before this call).</summary>
+    public TrainingResult ToResult(int resumedFrom, bool? stoppedEarly = null) =>
+        new(History, BestEpoch, BestValidationDice, stoppedEarly ?? (Options.Patience > 0 && EpochsSinceBest >= Options.Patience), resumedFrom);
+
     /// <summary>Writes the checkpoint with the network and optimiser state, atomically.</summary>
     public void Save(string path, UNetBase net, OptimizerHelper optimizer)
     {
@@ -26,7 +30,7 @@ public sealed record TrainingCheckpoint(
         optimizer.save_py(opt, leaveOpen: true);
         SectionArchive.Write(path,
         [
-            ("checkpoint.json", JsonSerializer.SerializeToUtf8Bytes(this, Json)),
+            ("checkpoint.json", JsonSerializer.SerializeToUtf8Bytes(this, ExperimentJson.Compact)),
             ("model.pt", ModelFile.WeightsToBytes(net)),
             ("optimizer.pt", opt.ToArray()),
         ]);
@@ -59,12 +63,9 @@ public sealed record TrainingCheckpoint(
     {
         try
         {
-            return JsonSerializer.Deserialize<TrainingCheckpoint>(SectionArchive.Require(sections, "checkpoint.json", path), Json)
+            return JsonSerializer.Deserialize<TrainingCheckpoint>(SectionArchive.Require(sections, "checkpoint.json", path), ExperimentJson.Compact)
                    ?? throw new BreastSegInputException(path, "checkpoint description empty");
         }
         catch (JsonException e) { throw new BreastSegInputException(path, $"checkpoint description unreadable: {ModelFile.FirstLine(e.Message)}"); }
     }
-
-    // NaN validation scores (runs without a validation set) must round-trip.
-    internal static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 }

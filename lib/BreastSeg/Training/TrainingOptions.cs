@@ -2,17 +2,6 @@ using BreastSeg.IO;
 
 namespace BreastSeg.Training;
 
-/// <summary>Learning-rate schedules (learning rate as a function of the epoch only, so resuming needs no scheduler state).</summary>
-public enum LrSchedule
-{
-    /// <summary>Constant learning rate.</summary>
-    Constant,
-    /// <summary>Multiply by <see cref="TrainingOptions.StepGamma"/> every <see cref="TrainingOptions.StepEpochs"/> epochs.</summary>
-    Step,
-    /// <summary>Cosine annealing from the initial rate to <see cref="TrainingOptions.MinLearningRate"/> over the epochs.</summary>
-    Cosine,
-}
-
 /// <summary>Hyper-parameters of a training run.</summary>
 /// <param name="Epochs">Maximum number of epochs.</param>
 /// <param name="BatchSize">Images per optimiser step.</param>
@@ -26,15 +15,15 @@ public enum LrSchedule
 /// <param name="Loss">Training loss.</param>
 /// <param name="DiceBatch">MONAI DiceLoss batch=True: one Dice over the whole batch instead of a mean of per-image Dice.</param>
 /// <param name="Augment">Augment the training set (flips, affine, gain, contrast).</param>
-/// <param name="Seed">Seed of weights, shuffling and augmentation.</param>
+/// <param name="Seed">Training seed: initial weights, shuffling and augmentation (not the split, see <see cref="Samples.SplitOptions.Seed"/>).</param>
 /// <param name="Device">"auto" (CUDA when TorchSharp reports it, else CPU), "cpu" or "cuda".</param>
 /// <param name="Threshold">Probability threshold for the validation Dice.</param>
 /// <param name="Deterministic">Train CPU kernels on one intra-op thread: libtorch's multi-threaded convolution
 /// gradients sum in a varying order, so bit-identical runs (and resume = uninterrupted run) need one thread.</param>
 public sealed record TrainingOptions(
-    int Epochs = 100,
+    int Epochs = 12,
     int BatchSize = 8,
-    double LearningRate = 1e-4,
+    double LearningRate = 1e-3,
     double WeightDecay = 0,
     LrSchedule Schedule = LrSchedule.Cosine,
     int StepEpochs = 30,
@@ -60,13 +49,15 @@ public sealed record TrainingOptions(
         _ => LearningRate,
     };
 
-    /// <summary>Throws <see cref="BreastSegInputException"/> naming the option when a value is impossible.</summary>
+    /// <summary>Throws <see cref="BreastSegInputException"/> naming the parameter ("Training.Epochs", ...) when a value
+    /// is impossible.</summary>
     public void Validate()
     {
-        if (Epochs < 1) throw new BreastSegInputException("--epochs", $"must be at least 1, got {Epochs}");
-        if (BatchSize < 1) throw new BreastSegInputException("--batch", $"must be at least 1, got {BatchSize}");
-        if (!(LearningRate > 0)) throw new BreastSegInputException("--lr", $"must be positive, got {LearningRate}");
-        if (Patience < 0) throw new BreastSegInputException("--patience", $"must be >= 0, got {Patience}");
-        if (Threshold is <= 0 or >= 1) throw new BreastSegInputException("--threshold", $"must be in (0, 1), got {Threshold}");
+        if (Epochs < 1) throw new BreastSegInputException("Training.Epochs", $"must be at least 1, got {Epochs}");
+        if (BatchSize < 1) throw new BreastSegInputException("Training.BatchSize", $"must be at least 1, got {BatchSize}");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new BreastSegInputException("Training.LearningRate", $"must be positive, got {LearningRate}");
+        if (Patience < 0) throw new BreastSegInputException("Training.Patience", $"must be >= 0, got {Patience}");
+        if (Threshold is <= 0 or >= 1) throw new BreastSegInputException("Training.Threshold", $"must be in (0, 1), got {Threshold}");
+        if (Device.ToLowerInvariant() is not ("cpu" or "cuda" or "auto")) throw new BreastSegInputException("Training.Device", $"unknown device '{Device}' (use cpu, cuda or auto)");
     }
 }

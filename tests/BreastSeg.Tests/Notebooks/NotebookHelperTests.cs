@@ -1,6 +1,7 @@
 using BreastSeg.Models;
 using BreastSeg.Notebooks;
 using BreastSeg.Notebooks.Display;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 
 namespace BreastSeg.Tests.Notebooks;
@@ -64,28 +65,5 @@ public class NotebookHelperTests
         Assert.Equal(["training bmode...", "  training bmode: epoch 1/2", "data: reusing x"], lines.Take(3));
         Assert.StartsWith("  done in ", lines[3]);
         Assert.Equal(4, lines.Count);
-    }
-
-    [Fact]
-    public void PrepareFolderKeepsTheSameExperimentAndClearsAnother()
-    {
-        string folder = Path.Combine(Directory.CreateTempSubdirectory("bs-run").FullName, "run");
-        try
-        {
-            var manifest = new RunManifest("data.mat", "entropy", 32, new UNetConfig(BaseFilters: 8), new TrainingOptions(Epochs: 2),
-                new CaseSplit([0, 1], [2], [3]), new ChannelNormalizer([0.5], [0.1]));
-            manifest.PrepareFolder(folder);
-            string checkpoint = Path.Combine(folder, TrainingCheckpoint.FileName);
-            File.WriteAllText(checkpoint, "x");
-
-            (manifest with { Options = new TrainingOptions(Epochs: 5) }).PrepareFolder(folder); // more epochs: resume
-            Assert.True(File.Exists(checkpoint));
-            Assert.Equal(5, RunManifest.Load(folder).Options.Epochs);
-
-            (manifest with { Size = 64 }).PrepareFolder(folder); // another experiment: old checkpoints go
-            Assert.False(File.Exists(checkpoint));
-            Assert.Equal(64, RunManifest.Load(folder).Size);
-        }
-        finally { Directory.Delete(Path.GetDirectoryName(folder)!, true); }
     }
 }

@@ -4,6 +4,7 @@ using BreastSeg.Cli;
 using BreastSeg.Evaluation;
 using BreastSeg.Figures;
 using BreastSeg.Reproduce;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 using Xunit.Abstractions;
 

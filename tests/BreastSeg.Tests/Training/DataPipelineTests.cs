@@ -1,5 +1,6 @@
 using BreastSeg.IO;
 using BreastSeg.Maps;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 
 namespace BreastSeg.Tests.Training;
@@ -80,8 +81,8 @@ public class DataPipelineTests
 
         // Both views of a case land on the same side.
         var samples = SyntheticCohort.Samples(10, 1, 16);
-        var s = CaseSplit.Stratified(CohortTensors.Cases(samples), 3, 0.3, 0.2);
-        var test = CohortTensors.Select(samples, s.Test);
+        var s = CaseSplit.Stratified(samples.Select(x => (x.CaseIndex, x.Malignant)).Distinct().ToList(), 3, 0.3, 0.2);
+        var test = samples.OfCases(s.Test);
         Assert.Equal(2 * s.Test.Length, test.Count);
         Assert.All(test, x => Assert.Contains(x.CaseIndex, s.Test));
     }
@@ -105,7 +106,7 @@ public class DataPipelineTests
     public void CohortSamplesStackChannelsAndKeepGridGeometry()
     {
         var c = SyntheticCohort.Cases(1, 3)[0];
-        var samples = CohortTensors.FromCase(c, 16, f => [f.Data, f.Data.Select(v => -v).ToArray()]).ToList();
+        var samples = SampleBuilder.FromCase(c, 16, f => [f.Data, f.Data.Select(v => -v).ToArray()]).ToList();
         Assert.Equal(2, samples.Count);
         Assert.Equal(2, samples[0].Channels);
         Assert.Equal(-samples[0].Input[5], samples[0].Input[256 + 5], 6);

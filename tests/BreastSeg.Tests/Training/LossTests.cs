@@ -1,4 +1,5 @@
 using BreastSeg.Torch;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 using static TorchSharp.torch;
 

@@ -1,4 +1,5 @@
 using BreastSeg.Rf;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 
 namespace BreastSeg.Tests.Training;
@@ -37,5 +38,5 @@ internal static class SyntheticCohort
     }
 
     public static List<SegmentationSample> Samples(int count, int seed, int size) =>
-        Cases(count, seed).SelectMany(c => CohortTensors.FromCase(c, size, f => [f.Data])).ToList();
+        Cases(count, seed).SelectMany(c => SampleBuilder.FromCase(c, size, f => [f.Data])).ToList();
 }

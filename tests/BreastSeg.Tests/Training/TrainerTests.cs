@@ -1,6 +1,7 @@
 using BreastSeg.Evaluation;
 using BreastSeg.Models;
 using BreastSeg.Torch;
+using BreastSeg.Samples;
 using BreastSeg.Training;
 
 namespace BreastSeg.Tests.Training;

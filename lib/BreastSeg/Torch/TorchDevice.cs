@@ -1,7 +1,7 @@
 using BreastSeg.IO;
 using static TorchSharp.torch;
 
-namespace BreastSeg.Training;
+namespace BreastSeg.Torch;
 
 /// <summary>Chooses the TorchSharp device.</summary>
 public static class TorchDevice

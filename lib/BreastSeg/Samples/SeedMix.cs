@@ -1,4 +1,4 @@
-namespace BreastSeg.Training;
+namespace BreastSeg.Samples;
 
 /// <summary>Derives independent, reproducible seeds from a run seed and indices (SplitMix64 mixing). HashCode.Combine
 /// is not used because .NET randomises it per process.</summary>

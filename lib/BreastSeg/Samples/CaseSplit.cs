@@ -1,6 +1,6 @@
 using BreastSeg.IO;
 
-namespace BreastSeg.Training;
+namespace BreastSeg.Samples;
 
 /// <summary>
 /// A train / validation / test partition of cases (not views: both views of a lesion fall on the same side),
@@ -26,7 +26,7 @@ public sealed record CaseSplit(int[] Train, int[] Validation, int[] Test)
         double testFraction = StudyTestFraction, double validationFraction = DefaultValidationFraction)
     {
         if (testFraction < 0 || validationFraction < 0 || testFraction + validationFraction >= 1)
-            throw new BreastSegInputException("split", $"test ({testFraction}) and validation ({validationFraction}) fractions must be >= 0 and leave cases for training");
+            throw new BreastSegInputException("Split.TestFraction", $"test ({testFraction}) and validation ({validationFraction}) fractions must be >= 0 and leave cases for training");
         if (cases.Select(c => c.CaseIndex).Distinct().Count() != cases.Count)
             throw new ArgumentException("each case must be listed once", nameof(cases));
         var groups = new[] { false, true }
@@ -62,6 +62,6 @@ public sealed record CaseSplit(int[] Train, int[] Validation, int[] Test)
         "train" => Train,
         "validation" or "val" => Validation,
         "test" => Test,
-        _ => throw new BreastSegInputException("--split", $"unknown split '{name}' (use train, validation or test)"),
+        _ => throw new BreastSegInputException("split", $"unknown split '{name}' (use train, validation or test)"),
     };
 }

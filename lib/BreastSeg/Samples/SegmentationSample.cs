@@ -1,6 +1,6 @@
 using BreastSeg.Rf;
 
-namespace BreastSeg.Training;
+namespace BreastSeg.Samples;
 
 /// <summary>
 /// One view ready for the network: stacked maps on the square network grid (channels x size x size, row-major, rows =
@@ -22,4 +22,17 @@ public sealed record SegmentationSample(
 {
     /// <summary>Number of stacked maps.</summary>
     public int Channels => Input.Length / (Size * Size);
+
+    /// <summary>This sample with only the channels <paramref name="channels"/> (indices into its stack), in that order.</summary>
+    public SegmentationSample WithChannels(IReadOnlyList<int> channels)
+    {
+        int plane = Size * Size;
+        var input = new float[channels.Count * plane];
+        for (int c = 0; c < channels.Count; c++)
+        {
+            if (channels[c] < 0 || channels[c] >= Channels) throw new ArgumentOutOfRangeException(nameof(channels), $"channel {channels[c]} of a {Channels}-channel sample");
+            Array.Copy(Input, channels[c] * plane, input, c * plane, plane);
+        }
+        return this with { Input = input };
+    }
 }

@@ -1,7 +1,7 @@
 using BreastSeg.IO;
 using BreastSeg.Maps;
 
-namespace BreastSeg.Training;
+namespace BreastSeg.Samples;
 
 /// <summary>Which maps feed the network, stacked as channels in the listed order.</summary>
 public static class InputChoice
@@ -10,7 +10,7 @@ public static class InputChoice
     public static readonly IReadOnlyList<string> Names = ["bmode", "entropy", "nakagami", "bmode+entropy"];
 
     /// <summary>Parses "bmode", "entropy", "nakagami" or a '+'-joined stack such as "bmode+entropy".</summary>
-    public static MapKind[] Parse(string text, string origin = "--input")
+    public static MapKind[] Parse(string text, string origin = "Input")
     {
         var kinds = new List<MapKind>();
         foreach (string part in text.Split('+', StringSplitOptions.TrimEntries))

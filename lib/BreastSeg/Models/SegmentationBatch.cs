@@ -1,6 +1,6 @@
 using static TorchSharp.torch;
 
-namespace BreastSeg.Training;
+namespace BreastSeg.Models;
 
 /// <summary>Stacks normalised samples into N x C x H x W input and N x 1 x H x W target tensors.</summary>
 public static class SegmentationBatch

@@ -1,4 +1,4 @@
-namespace BreastSeg.Training;
+namespace BreastSeg.Samples;
 
 /// <summary>
 /// Per-channel standardisation (x - mean) / std with statistics computed over the training samples only, so nothing

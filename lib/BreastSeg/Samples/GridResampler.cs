@@ -1,4 +1,4 @@
-namespace BreastSeg.Training;
+namespace BreastSeg.Samples;
 
 /// <summary>
 /// Resampling between the RF grid (samples x lines, column-major, anisotropic: about 0.019 mm axially and 0.075 mm

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using BreastSeg.IO;
+using BreastSeg.Maps;
+using BreastSeg.Models;
+using BreastSeg.Training;
+
+namespace BreastSeg.Cli.Options;
+
+/// <summary>
+/// The flags of an experiment, shared by `train` and `reproduce` so both spell and default them alike: every flag is
+/// optional and overrides the preset's value (the presets are <see cref="Experiment.Quick"/>, Paper and Tiny).
+/// </summary>
+internal sealed class ExperimentFlags
+{
+    private static readonly Experiment Q = Experiment.Quick;
+
+    public Option<int?> Size { get; } = new("--size") { Description = $"Network grid, pixels per side (multiple of 16; quick preset {Q.Size})" };
+    public Option<string?> Arch { get; } = new("--arch") { Description = "attention-unet or unet (default attention-unet)" };
+    public Option<int?> BaseFilters { get; } = new("--base-filters") { Description = $"Feature maps of the first level (quick preset {Q.Model.BaseFilters}; 64 in the reference)" };
+    public Option<int?> Depth { get; } = new("--depth") { Description = $"Resolution levels, 2 to 5 (default {Q.Model.Depth})" };
+    public Option<int?> Epochs { get; } = new("--epochs") { Description = $"Maximum epochs (quick preset {Q.Training.Epochs})" };
+    public Option<int?> Batch { get; } = new("--batch") { Description = $"Images per optimiser step (default {Q.Training.BatchSize})" };
+    public Option<double?> Lr { get; } = new("--lr") { Description = $"Adam learning rate (quick preset {Q.Training.LearningRate})" };
+    public Option<int?> Patience { get; } = new("--patience") { Description = $"Early stopping: epochs without better validation Dice, 0 = off (default {Q.Training.Patience})" };
+    public Option<string?> Loss { get; } = new("--loss") { Description = "dice, bce or dice+bce (default dice+bce)" };
+    public Option<bool> NoAugment { get; } = new("--no-augment") { Description = "Train without augmentation" };
+    public Option<int?> TrainSeed { get; } = new("--train-seed") { Description = $"Seed of initial weights, shuffling and augmentation (default {Q.Training.Seed})" };
+    public Option<int?> SplitSeed { get; } = new("--split-seed") { Description = $"Seed of the train/validation/test split by case (default {Q.Split.Seed})" };
+    public Option<double?> TestFraction { get; } = new("--test-fraction") { Description = "Share of cases held out for testing (default 81/269, the study's)" };
+    public Option<double?> ValidationFraction { get; } = new("--validation-fraction") { Description = $"Share of cases for validation (default {Q.Split.ValidationFraction})" };
+    public Option<string?> Device { get; } = new("--device") { Description = "cpu, cuda or auto (default cpu)" };
+    public Option<string?> Window { get; } = new("--window") { Description = "Entropy window: 1pl (pulse lengths), 0.5mm, 0.5x1mm or 23x6 (samples x lines); default 1pl" };
+    public Option<string?> NakagamiWindow { get; } = new("--nakagami-window") { Description = "Nakagami window, same forms as --window; default 3pl" };
+    public Option<int?> Bins { get; } = new("--bins") { Description = $"Entropy histogram bins (default {Q.Maps.Bins})" };
+    public Option<string?> Normalization { get; } = new("--normalization") { Description = "What the entropy bins span: window or global (default window)" };
+    public Option<double?> DynamicRange { get; } = new("--dynamic-range") { Description = $"B-mode dynamic range in dB (default {Q.Maps.DynamicRangeDb})" };
+    public Option<bool> Log { get; } = new("--log") { Description = "Entropy of the log-compressed envelope (the B-mode image)" };
+    public Option<int?> Stride { get; } = new("--stride") { Description = $"Evaluate windowed maps every N samples and lines (default {Q.Maps.Stride})" };
+
+    /// <summary>Every flag, to add to a command.</summary>
+    public IEnumerable<Option> All =>
+    [
+        Size, Arch, BaseFilters, Depth, Epochs, Batch, Lr, Patience, Loss, NoAugment, TrainSeed, SplitSeed, TestFraction,
+        ValidationFraction, Device, Window, NakagamiWindow, Bins, Normalization, DynamicRange, Log, Stride,
+    ];
+
+    /// <summary><paramref name="preset"/> with the flags given on the command line applied.</summary>
+    public Experiment Apply(ParseResult p, Experiment preset)
+    {
+        var e = preset;
+        var m = e.Model;
+        m = m with
+        {
+            Architecture = p.GetValue(Arch) is { } arch ? UNetFactory.ParseArchitecture(arch, "Model.Architecture") : m.Architecture,
+            BaseFilters = p.GetValue(BaseFilters) ?? m.BaseFilters,
+            Depth = p.GetValue(Depth) ?? m.Depth,
+        };
+        var t = e.Training;
+        t = t with
+        {
+            Epochs = p.GetValue(Epochs) ?? t.Epochs,
+            BatchSize = p.GetValue(Batch) ?? t.BatchSize,
+            LearningRate = p.GetValue(Lr) ?? t.LearningRate,
+            Patience = p.GetValue(Patience) ?? t.Patience,
+            Loss = p.GetValue(Loss) is { } loss ? SegmentationLoss.Parse(loss) : t.Loss,
+            Augment = !p.GetValue(NoAugment) && t.Augment,
+            Seed = p.GetValue(TrainSeed) ?? t.Seed,
+            Device = p.GetValue(Device) ?? t.Device,
+        };
+        var s = e.Split;
+        s = s with
+        {
+            Seed = p.GetValue(SplitSeed) ?? s.Seed,
+            TestFraction = p.GetValue(TestFraction) ?? s.TestFraction,
+            ValidationFraction = p.GetValue(ValidationFraction) ?? s.ValidationFraction,
+        };
+        var maps = e.Maps with
+        {
+            Window = p.GetValue(Window) is { } w ? MapWindow.Parse(w, "window") : e.Maps.Window,
+            NakagamiWindow = p.GetValue(NakagamiWindow) is { } nw ? MapWindow.Parse(nw, "nakagami-window") : e.Maps.NakagamiWindow,
+            Bins = p.GetValue(Bins) ?? e.Maps.Bins,
+            Normalization = p.GetValue(Normalization) is { } n ? ParseNormalization(n) : e.Maps.Normalization,
+            DynamicRangeDb = p.GetValue(DynamicRange) ?? e.Maps.DynamicRangeDb,
+            LogCompressed = p.GetValue(Log) || e.Maps.LogCompressed,
+            Stride = p.GetValue(Stride) ?? e.Maps.Stride,
+        };
+        return e with { Size = p.GetValue(Size) ?? e.Size, Model = m, Training = t, Split = s, Maps = maps };
+    }
+
+    private static EntropyNormalization ParseNormalization(string text) =>
+        Enum.TryParse<EntropyNormalization>(text.Trim(), ignoreCase: true, out var n) && Enum.IsDefined(n)
+            ? n
+            : throw new BreastSegInputException("Maps.Normalization", $"'{text}' is not one of window, global");
+}
