@@ -1,6 +1,6 @@
 using BreastSeg.IO;
 using BreastSeg.Maps;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Images;
 
@@ -18,9 +18,12 @@ namespace BreastSeg.Images;
 /// <param name="Normalization">What the entropy bins span.</param>
 /// <param name="Stride">Entropy evaluation stride (1 = every pixel), as for RF maps.</param>
 public sealed record ImageSampleOptions(
-    IReadOnlyList<MapKind> Maps, int Size = CohortTensors.DefaultSize, WindowSize EntropyWindow = default, int Bins = EntropyMap.DefaultBins,
+    IReadOnlyList<MapKind> Maps, int Size = ImageSampleOptions.DefaultSize, WindowSize EntropyWindow = default, int Bins = EntropyMap.DefaultBins,
     EntropyNormalization Normalization = EntropyNormalization.Window, int Stride = 1)
 {
+    /// <summary>Default network grid: 128 pixels per side.</summary>
+    public const int DefaultSize = 128;
+
     /// <summary>
     /// The image options that the kit's map options stand for: bins, normalisation and stride as given; the window as
     /// given in pixels (<c>--window 15x15</c>). The RF default window (1 pulse length) becomes

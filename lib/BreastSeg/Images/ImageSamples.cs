@@ -1,5 +1,5 @@
 using BreastSeg.Maps;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Images;
 

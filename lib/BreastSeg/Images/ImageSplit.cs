@@ -1,4 +1,4 @@
-using BreastSeg.Training;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Images;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Images;
 
