@@ -20,13 +20,18 @@ internal static class EvaluateCommand
         var fill = new Option<bool>("--fill-holes") { Description = "Fill holes in predicted masks" };
         var compare = new Option<string?>("--compare") { Description = "Per-case CSV of another evaluation on the same cases: paired Wilcoxon test of Dice" };
         var seed = new Option<int>("--bootstrap-seed") { Description = "Seed of the bootstrap confidence intervals", DefaultValueFactory = _ => 1 };
-        var command = new Command("evaluate", "Dice, IoU, precision, recall and HD95 (mm) per view; per-case CSV and summary") { run, split, threshold, largest, fill, compare, seed };
+        var all = new Option<bool>("--all") { Description = "Every case of the data (not one split): per-case Dice at each image's own size, the mean and the mean per class" };
+        var data = new Option<string?>("--data") { Description = "With --all: another data set (image folder or cohort) to evaluate the run on" };
+        var json = new Option<bool>("--json") { Description = "With --all: one JSON object (cases with id, class, dice; mean)" };
+        var command = new Command("evaluate", "Dice, IoU, precision, recall and HD95 (mm) per view; per-case CSV and summary") { run, split, threshold, largest, fill, compare, seed, all, data, json };
         command.SetAction((p, cancel) =>
         {
             string runFolder = p.GetValue(run)!;
             string splitName = p.GetValue(split)!;
             var options = new EvaluationOptions(p.GetValue(threshold), p.GetValue(largest), p.GetValue(fill));
             if (options.Threshold is <= 0 or >= 1) throw new BreastSegInputException("threshold", $"must be in (0, 1), got {options.Threshold}");
+            if (p.GetValue(all)) { EvaluateAllCases.Run(runFolder, p.GetValue(data), options, p.GetValue(json), p.GetValue(seed), stdout, cancel); return Task.FromResult(0); }
+            if (p.GetValue(data) is not null || p.GetValue(json)) throw new BreastSegInputException("--data", "--data and --json go with --all");
             var manifest = RunManifest.Load(runFolder);
             int cases = manifest.Split.Get(splitName).Length;
             var console = CliConsole.For(stdout);

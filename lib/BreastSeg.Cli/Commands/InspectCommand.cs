@@ -16,7 +16,7 @@ internal static class InspectCommand
 
     public static Command Create(TextWriter stdout)
     {
-        var file = new Argument<string>("file") { Description = "MAT file (Level-5 v6/v7 or v7.3)" };
+        var file = new Argument<string>("file") { Description = "MAT file (Level-5 v6/v7 or v7.3), or a folder of images with masks (BUSI layout or images/ + masks/)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table" };
         var command = new Command("inspect", "Show the cases of an OASBUD-layout MAT file, or the variables of any MAT file") { file, json };
         command.SetAction(parse =>
@@ -31,6 +31,7 @@ internal static class InspectCommand
     public static void Run(string path, bool json, TextWriter stdout)
     {
         if (BreastSeg.Rf.Ultrasonix.UltrasonixFile.HasUltrasonixExtension(path)) { InspectUltrasonix.Run(path, json, stdout); return; }
+        if (Directory.Exists(path)) { InspectImageFolder.Run(path, json, stdout); return; }
         var variables = new List<(string Name, string Class, int[] Shape, string? Fields)>();
         OasbudDataset? oasbud = null;
         foreach (var (name, value) in MatFile.ReadVariables(path))

@@ -44,13 +44,28 @@ public sealed record Experiment
     /// <summary>A seconds-long preset for tests: 32-pixel inputs, 2 epochs, batches of 4.</summary>
     public static Experiment Tiny { get; } = new() { Size = 32, Training = new TrainingOptions(Epochs: 2, BatchSize: 4) };
 
-    /// <summary>The preset called <paramref name="name"/> (quick, paper or tiny).</summary>
+    /// <summary>
+    /// The busi preset, for image folders (BUSI): 128-pixel inputs, 16 base filters, 25 epochs at Adam 1e-3 (cosine),
+    /// early stopping after 10 epochs without a better validation Dice, a 70/30 split (the published benchmark's) with
+    /// 10 % of all cases for validation, grey-level entropy in 15 x 15-pixel windows. Measured at about 50 s CPU per
+    /// epoch on this 2-core machine (one thread), so one model takes about 20 min and the three inputs about an hour.
+    /// </summary>
+    public static Experiment Busi { get; } = new()
+    {
+        Size = 128, Model = new UNetConfig(BaseFilters: 16),
+        Maps = new MapOptions { Window = MapWindow.Pixels(15, 15) },
+        Training = new TrainingOptions(Epochs: 25, Patience: 10, LearningRate: 1e-3),
+        Split = new SplitOptions(TestFraction: 0.3),
+    };
+
+    /// <summary>The preset called <paramref name="name"/> (quick, paper, tiny or busi).</summary>
     public static Experiment ForPreset(string name) => name.Trim().ToLowerInvariant() switch
     {
         "quick" => Quick,
         "paper" => Paper,
         "tiny" => Tiny,
-        _ => throw new BreastSegInputException("Preset", $"'{name}' is not one of quick, paper, tiny"),
+        "busi" => Busi,
+        _ => throw new BreastSegInputException("Preset", $"'{name}' is not one of quick, paper, tiny, busi"),
     };
 
     /// <summary>The input maps in channel order.</summary>

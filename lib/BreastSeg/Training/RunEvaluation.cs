@@ -21,6 +21,17 @@ public static class RunEvaluation
         var manifest = RunManifest.Load(runFolder);
         if (data.Fingerprint != manifest.Identity.DataFingerprint)
             throw new ExperimentMismatchException(runFolder, new ParameterDifference("Data", $"{manifest.DataLocation} ({manifest.Identity.DataFingerprint[..12]})", $"{data.Location} ({data.Fingerprint[..12]})"));
+        return EvaluateOn(runFolder, data, caseIndices, options, casesDone, cancel);
+    }
+
+    /// <summary>
+    /// Per-view results of the run in <paramref name="runFolder"/> on cases of any data set (for example every case of
+    /// another image folder): the run's maps, grid size and normalisation; no check that it is the training data.
+    /// </summary>
+    public static List<CaseResult> EvaluateOn(string runFolder, ISegmentationDataset data, IEnumerable<int> caseIndices,
+        EvaluationOptions? options = null, IProgress<int>? casesDone = null, CancellationToken cancel = default)
+    {
+        var manifest = RunManifest.Load(runFolder);
         using var net = LoadBest(runFolder);
         var results = new List<CaseResult>();
         int done = 0;
