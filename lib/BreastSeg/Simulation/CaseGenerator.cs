@@ -64,6 +64,7 @@ public static class CaseGenerator
             samples, focus, o.Contrast, tissues, mass, views)
         {
             GainDb = r.Normal(0, 3),
+            ReaderVariability = 0.03,
             TgcDbPerCmMHz = o.Scanner.TgcDbPerCmMHz is double tgc ? Math.Max(0, tgc + r.Normal(0, 0.1)) : null,
             // Parenchymal texture on 1-10 mm scales (|k| = 2 pi / lambda), 1.5-3 dB standard deviation.
             Parenchyma = PlaneWaveField.Random(r, 24, 2 * Math.PI / 10, 2 * Math.PI / 1, r.Uniform(1.5, 3)),
@@ -138,12 +139,20 @@ public static class CaseGenerator
 
     /// <summary>
     /// Echogenicity offset (dB) that gives <paramref name="mass"/> the same mean log-envelope as <paramref name="around"/>.
-    /// For Nakagami envelopes R (shape m, mean intensity Omega), E[ln R] = (psi(m) - ln m + ln Omega) / 2, so equal
-    /// means need ln Omega_mass - ln Omega_around = (psi(m_a) - ln m_a) - (psi(m_m) - ln m_m).
+    /// Speckle of a finite number of scatterers is K-distributed: intensity I with shape alpha has
+    /// E[ln I] = ln Omega + psi(1) + psi(alpha) - ln alpha (Omega the mean intensity), and alpha = 2 m / (1 - m) for the
+    /// speckle's Nakagami m (both share E[I^2] / E[I]^2 = 2 (1 + 1/alpha) = 1 + 1/m). Equal means need
+    /// ln Omega_mass - ln Omega_around = g(alpha_around) - g(alpha_mass), g(a) = psi(a) - ln a.
+    /// (The Nakagami law's own E[ln I] = psi(m) - ln m overstates the bias of sparse speckle by about a factor two.)
     /// </summary>
     public static double LogIsoEchoicOffsetDb(TissueAcoustics around, TissueAcoustics mass)
     {
-        static double G(double m) => MathNet.Numerics.SpecialFunctions.DiGamma(m) - Math.Log(m);
+        static double G(double m)
+        {
+            if (m >= 1 - 1e-9) return 0;
+            double alpha = 2 * m / (1 - m);
+            return MathNet.Numerics.SpecialFunctions.DiGamma(alpha) - Math.Log(alpha);
+        }
         double ma = NakagamiM(around.ScatterersPerCell, around.Amplitude), mm = NakagamiM(mass.ScatterersPerCell, mass.Amplitude);
         return 10 / Math.Log(10) * (G(ma) - G(mm));
     }

@@ -55,6 +55,10 @@ public sealed record CaseDescription(int Index, string Id, string BiRads, bool M
     /// mm from the mass centre) over the fibroglandular tissue.</summary>
     public IReadOnlyList<PlaneWave> Parenchyma { get; init; } = [];
 
+    /// <summary>Reader-like mask variability (standard deviation of the relative outline error; 0 = the mask is the
+    /// exact mass outline).</summary>
+    public double ReaderVariability { get; init; }
+
     /// <summary>The scanner with this case's gain and TGC.</summary>
     public Simulation.ScannerSettings ScannerFor(Simulation.ScannerSettings s) => s with
     {

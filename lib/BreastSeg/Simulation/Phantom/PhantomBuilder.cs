@@ -118,7 +118,7 @@ public static class PhantomBuilder
     {
         var m = c.Mass;
         var radii = InPlaneRadii(m.Shape, v.Plane);
-        var drawn = ReaderOutline(radii, new Random(SeedHash.Derive(v.Seed, 2)));
+        var drawn = c.ReaderVariability > 0 ? ReaderOutline(radii, c.ReaderVariability, new Random(SeedHash.Derive(v.Seed, 2))) : radii;
         bool paintTissue = c.Contrast != MassContrast.Null;
         var frame = m.Shape.BodyFrame();
         var normal = v.Plane == 0 ? new Vec3(0, 1, 0) : new Vec3(1, 0, 0);
@@ -181,10 +181,10 @@ public static class PhantomBuilder
 
     // A reader's outline: the true in-plane radii scaled by 1 + a smooth random function of angle (a few per cent: a
     // constant under- or over-segmentation plus low-order wobble), as two readers' masks of one mass differ.
-    private static double[] ReaderOutline(double[] radii, Random r)
+    private static double[] ReaderOutline(double[] radii, double sd, Random r)
     {
-        double bias = r.Normal(0, 0.03);
-        var terms = Enumerable.Range(2, 5).Select(k => (K: k, A: r.Normal(0, 0.015), P: r.Uniform(0, 2 * Math.PI))).ToArray();
+        double bias = r.Normal(0, sd);
+        var terms = Enumerable.Range(2, 5).Select(k => (K: k, A: r.Normal(0, sd / 2), P: r.Uniform(0, 2 * Math.PI))).ToArray();
         var drawn = new double[radii.Length];
         for (int k = 0; k < radii.Length; k++)
         {
