@@ -30,6 +30,7 @@ internal static class InspectCommand
     /// <summary>Reads <paramref name="path"/> one variable at a time and prints what it holds.</summary>
     public static void Run(string path, bool json, TextWriter stdout)
     {
+        if (BreastSeg.Rf.Ultrasonix.UltrasonixFile.HasUltrasonixExtension(path)) { InspectUltrasonix.Run(path, json, stdout); return; }
         var variables = new List<(string Name, string Class, int[] Shape, string? Fields)>();
         OasbudDataset? oasbud = null;
         foreach (var (name, value) in MatFile.ReadVariables(path))

@@ -13,7 +13,7 @@ namespace BreastSeg.Cli.Commands;
 /// case and view (fields such as entropy1, entropy2) and the masks; a plain MAT file gives one double variable per map,
 /// the shape of the input variable.
 /// </summary>
-internal static class MapsCommand
+internal static partial class MapsCommand
 {
     private static readonly string[] KindNames = ["envelope", "bmode", "entropy", "nakagami"];
 
@@ -30,11 +30,12 @@ internal static class MapsCommand
         var log = new Option<bool>("--log") { Description = "Entropy of the log-compressed envelope (B-mode) instead of the envelope" };
         var stride = new Option<int>("--stride") { Description = "Evaluate windowed maps every N samples and lines, interpolate back (1 = every pixel)", DefaultValueFactory = _ => 1 };
         var dynamicRange = new Option<double>("--dynamic-range") { Description = "B-mode dynamic range (dB)", DefaultValueFactory = _ => BMode.DefaultDynamicRangeDb };
+        var (frame, aperture) = UltrasonixOptions();
         var maps = new Option<string>("--maps") { Description = "Comma-separated maps to write: envelope,bmode,entropy,nakagami", DefaultValueFactory = _ => string.Join(',', KindNames) };
 
         var command = new Command("maps", "Envelope, B-mode, Shannon entropy and Nakagami maps of RF frames in a MAT file");
         command.Arguments.Add(input);
-        foreach (var o in new Option[] { output, variable, from, window, nakagamiWindow, bins, normalization, log, stride, dynamicRange, maps })
+        foreach (var o in new Option[] { output, variable, from, window, nakagamiWindow, bins, normalization, log, stride, dynamicRange, maps, frame, aperture })
             command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -42,13 +43,13 @@ internal static class MapsCommand
                 parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(variable), parse.GetValue(from)!,
                 ParseOptions(parse.GetValue(window)!, parse.GetValue(nakagamiWindow)!, parse.GetValue(bins), parse.GetValue(normalization)!,
                     parse.GetValue(log), parse.GetValue(stride), parse.GetValue(dynamicRange)),
-                ParseKinds(parse.GetValue(maps)!));
+                ParseKinds(parse.GetValue(maps)!), parse.GetValue(frame), parse.GetValue(aperture));
             return Run(request, stdout);
         });
         return command;
     }
 
-    internal sealed record MapsRequest(string Input, string Output, string? Variable, string From, MapOptions Options, MapKind[] Kinds);
+    internal sealed record MapsRequest(string Input, string Output, string? Variable, string From, MapOptions Options, MapKind[] Kinds, int Frame = 0, double? ApertureMm = null);
 
     /// <summary>Checks and converts the map options; every problem names its option.</summary>
     internal static MapOptions ParseOptions(string window, string nakagamiWindow, int bins, string normalization, bool log, int stride, double dynamicRangeDb)
@@ -94,6 +95,7 @@ internal static class MapsCommand
         string from = request.From.Trim().ToLowerInvariant();
         if (from is not ("rf" or "envelope")) throw new BreastSegInputException("--from", $"unknown input kind '{request.From}'; use rf or envelope");
         if (!File.Exists(request.Input)) throw new BreastSegInputException(request.Input, "file not found");
+        if (Rf.Ultrasonix.UltrasonixFile.HasUltrasonixExtension(request.Input)) return RunUltrasonix(request, stdout);
         var variables = MatFile.Read(request.Input);
         var oasbud = variables.FirstOrDefault(kv => OasbudFile.IsOasbudLayout(kv.Key, kv.Value));
         IEnumerable<KeyValuePair<string, MatValue>> result = oasbud.Value is not null

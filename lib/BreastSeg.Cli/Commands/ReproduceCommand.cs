@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BreastSeg.Figures;
 using BreastSeg.Reproduce;
 using Spectre.Console;
 
@@ -72,12 +73,11 @@ internal static class ReproduceCommand
 
     private static void PrintSummary(IAnsiConsole console, ReproduceResult result)
     {
-        var table = new Table().AddColumns("model", "test views", "mean Dice", "median Dice", "95% CI");
+        var table = new Table().AddColumns("model", "test masses", "mean Dice", "median Dice", "95% CI");
         foreach (var m in result.Table.Models)
             table.AddRow(m.Model, m.Cases.ToString(CultureInfo.InvariantCulture), F(m.MeanDice), F(m.MedianDice), $"{F(m.CiLow)}-{F(m.CiHigh)}");
         console.Write(table);
-        if (result.Table.Comparison is { } c)
-            console.WriteLine($"Wilcoxon signed-rank {c.ModelA} vs {c.ModelB}: p = {c.PValue.ToString("G3", CultureInfo.InvariantCulture)} ({c.Pairs} pairs)");
+        foreach (string line in ResultsFindings.Shows(result.Table)) console.WriteLine(line);
         console.WriteLine("study (its patient data): B-mode mean 0.53 / median 0.59, entropy mean 0.60 / median 0.71 (81 test masses)");
         console.WriteLine($"report: {result.ReportPath} ({result.Duration.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min)");
     }

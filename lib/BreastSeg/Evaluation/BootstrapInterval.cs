@@ -24,18 +24,13 @@ public static class BootstrapInterval
     /// </summary>
     public static (double Low, double High) Percentile(IReadOnlyList<double> values, int seed, int resamples = DefaultResamples,
         double alpha = 0.05, Func<double[], double>? statistic = null)
+        => ClusterBootstrap.Percentile(values, statistic is null ? Mean : a => statistic(a as double[] ?? a.ToArray()), seed, resamples, alpha);
+
+    private static double Mean(IReadOnlyList<double> values)
     {
-        if (values.Count == 0) return (double.NaN, double.NaN);
-        statistic ??= a => a.Average();
-        var random = new Random(seed);
-        var stats = new double[resamples];
-        var draw = new double[values.Count];
-        for (int b = 0; b < resamples; b++)
-        {
-            for (int i = 0; i < draw.Length; i++) draw[i] = values[random.Next(values.Count)];
-            stats[b] = statistic(draw);
-        }
-        return (SurfaceDistance.Percentile(stats, 100 * alpha / 2), SurfaceDistance.Percentile(stats, 100 * (1 - alpha / 2)));
+        double sum = 0;
+        for (int i = 0; i < values.Count; i++) sum += values[i];
+        return sum / values.Count;
     }
 
     /// <summary>Mean, median, standard deviation and bootstrap 95% CI of the mean over the finite values.</summary>

@@ -33,17 +33,25 @@ public static class SegmentationEvaluator
     }
 
     /// <summary>Scores one view from its network-grid probabilities.</summary>
-    public static CaseResult Score(SegmentationSample sample, float[] probabilities, EvaluationOptions options)
+    public static CaseResult Score(SegmentationSample sample, float[] probabilities, EvaluationOptions options) =>
+        ScoreOnGrid(sample, ProbabilitiesOnGrid(sample, probabilities), options);
+
+    /// <summary>Network-grid probabilities resampled bilinearly to the view's RF grid (column-major samples x lines).</summary>
+    public static double[] ProbabilitiesOnGrid(SegmentationSample sample, float[] probabilities) =>
+        GridResampler.BilinearToGrid(probabilities, sample.Size, sample.Size, sample.GridMask.Samples, sample.GridMask.Lines);
+
+    /// <summary>Scores one view from probabilities already on its RF grid; <paramref name="hd95"/> false skips the
+    /// (costlier) HD95 and leaves it NaN.</summary>
+    public static CaseResult ScoreOnGrid(SegmentationSample sample, double[] onGrid, EvaluationOptions options, bool hd95 = true)
     {
         var reference = sample.GridMask;
         int rows = reference.Samples, cols = reference.Lines;
-        var onGrid = GridResampler.BilinearToGrid(probabilities, sample.Size, sample.Size, rows, cols);
         var predicted = PredictedMask(onGrid, rows, cols, options);
         var overlap = OverlapMetrics.Compute(predicted, reference.Data, options.IgnoreEmpty);
-        double hd95 = SurfaceDistance.Hausdorff(predicted, reference.Data, rows, cols, sample.AxialSpacingMm, sample.LateralSpacingMm);
+        double distance = hd95 ? SurfaceDistance.Hausdorff(predicted, reference.Data, rows, cols, sample.AxialSpacingMm, sample.LateralSpacingMm) : double.NaN;
         double pixelArea = sample.AxialSpacingMm * sample.LateralSpacingMm;
         return new CaseResult(sample.CaseIndex, sample.CaseId, sample.View + 1, sample.Malignant, overlap.Dice, overlap.IoU,
-            overlap.Precision, overlap.Recall, hd95, reference.Area * pixelArea, predicted.Count(b => b) * pixelArea);
+            overlap.Precision, overlap.Recall, distance, reference.Area * pixelArea, predicted.Count(b => b) * pixelArea);
     }
 
     /// <summary>Thresholded (>= threshold) and optionally post-processed mask, column-major rows x cols.</summary>

@@ -3,18 +3,19 @@ using static BreastSeg.Figures.PlotlyBuilder;
 
 namespace BreastSeg.Figures;
 
-/// <summary>Per-case Dice of one model on the test cases.</summary>
+/// <summary>Per-mass Dice of one model on the test masses.</summary>
 /// <param name="Model">Model name.</param>
-/// <param name="Dice">Dice of each test case (0..1).</param>
+/// <param name="Dice">Dice of each test mass (0..1; the mean of its views' Dice).</param>
 /// <param name="StudyCounterpart">The study's model this one reproduces ("B-mode", "entropy"), or null for models beyond the study.</param>
-/// <param name="CaseIds">Case names for hover text, in the order of <paramref name="Dice"/>, or null.</param>
+/// <param name="CaseIds">Hover text per mass (name, and each view's Dice), in the order of <paramref name="Dice"/>, or null.</param>
 public sealed record ModelDice(string Model, IReadOnlyList<double> Dice, string? StudyCounterpart = null, IReadOnlyList<string>? CaseIds = null);
 
-/// <summary>Dice distributions per model: box plots with every case as a point, and the study's mean and median marked.</summary>
+/// <summary>Dice distributions per model: box plots with every test mass as a point (its views averaged), and the
+/// study's mean and median marked as the study's.</summary>
 public static class DiceDistributionFigure
 {
     /// <summary>
-    /// Box (quartiles, median line, dashed mean) and all cases as jittered points per model; where a model has a study
+    /// Box (quartiles, median line, dashed mean) and all masses as jittered points per model; where a model has a study
     /// counterpart, the study's reported mean (diamond) and median (bar) are drawn beside it, labelled as the study's.
     /// </summary>
     public static GenericChart Create(IReadOnlyList<ModelDice> models, StudyResults? study = null, string dataLabel = "this run")
@@ -56,10 +57,10 @@ public static class DiceDistributionFigure
         var annotations = new List<object>();
         if (meanShown)
             annotations.Add(PaperText(
-                $"Black markers: numbers reported by {study!.Citation}<br>on its own {study.Models.Max(s => s.TestCases)} test masses of patient data, not on the cases shown here.",
+                $"Black markers: numbers reported by {study!.Citation}<br>on its own {study.Models.Max(s => s.TestCases)} test masses of patient data, not on the masses shown here.",
                 0, -0.2, xanchor: "left", yanchor: "top", size: 12));
         return Chart(traces,
-            ("title", Title($"Dice per test case ({dataLabel})")),
+            ("title", Title($"Dice per test mass, views averaged ({dataLabel})")),
             ("xaxis", Axis("Model (input)", ("showgrid", false), ("type", "category"))),
             ("yaxis", Axis("Dice coefficient", ("range", new[] { 0.0, 1.02 }), ("dtick", 0.1))),
             ("legend", Obj(("orientation", "h"), ("x", 1), ("xanchor", "right"), ("y", 1.02), ("yanchor", "bottom"))),
@@ -69,8 +70,8 @@ public static class DiceDistributionFigure
             ("margin", Obj(("l", 70), ("r", 30), ("t", 90), ("b", 130))));
     }
 
-    /// <summary>The x-axis category of a model: its name and its number of cases.</summary>
-    public static string Category(ModelDice model) => $"{model.Model}<br>(n = {model.Dice.Count})";
+    /// <summary>The x-axis category of a model: its name and its number of masses.</summary>
+    public static string Category(ModelDice model) => $"{model.Model}<br>(n = {model.Dice.Count} masses)";
 
     private static string Translucent(string hex)
     {

@@ -52,8 +52,8 @@ public static class PaperFigures
                 "B-mode image (dB) and entropy map (bits) on mm axes; white: ground truth; dashed/dotted: each model's prediction.",
                 () => ExampleCasesFigure.Create(examples));
         if (input.Dice is { Count: > 0 } dice)
-            Save("dice-distributions", "Dice per test case",
-                $"Boxes: quartiles and median, dashed line: mean, points: every test case ({input.DataLabel}). Black markers: the study's reported mean and median, on its own patient data.",
+            Save("dice-distributions", "Dice per test mass",
+                $"Boxes: quartiles and median, dashed line: mean, points: every test mass, its views' Dice averaged ({input.DataLabel}; hover for each view). Black markers: the study's reported mean and median, on its own patient data.",
                 () => DiceDistributionFigure.Create(dice, input.Table?.Study ?? StudyResults.Byra2020, input.DataLabel));
         input.Table?.Save(Path.Combine(folder, TableName));
         if (input.Sweep is { Count: > 0 } sweep)

@@ -21,7 +21,7 @@ public enum DataSource
 /// <param name="Source">Simulated, OASBUD or other.</param>
 /// <param name="Path">The data file.</param>
 /// <param name="Cases">Number of cases (lesions).</param>
-/// <param name="TestCases">Number of test cases.</param>
+/// <param name="TestCases">Number of test masses (each with its views).</param>
 /// <param name="Description">Extra detail (simulator seed and parameters, views used), or null.</param>
 public sealed record ReportData(DataSource Source, string Path, int Cases, int TestCases, string? Description = null);
 
@@ -50,7 +50,11 @@ public sealed record ReportInput(
     IReadOnlyList<KeyValuePair<string, string>> Configuration,
     ResultsTable Table,
     IReadOnlyList<ReportFigure> Figures,
-    IReadOnlyList<string>? Notes = null);
+    IReadOnlyList<string>? Notes = null)
+{
+    /// <summary>Results of the control cohorts (null, statistics-only, echogenicity-only), or null to leave them out.</summary>
+    public ControlsTable? Controls { get; init; }
+}
 
 /// <summary>Writes a run's report (Markdown): what was run, on which data, configuration, time, results and figures.</summary>
 public static class ReportWriter
@@ -87,7 +91,7 @@ public static class ReportWriter
             _ => "user-supplied data",
         };
         sb.Append($"- Source: {source} (`{d.Path}`)\n");
-        sb.Append($"- Cases: {d.Cases}, of which {d.TestCases} in the test set\n");
+        sb.Append($"- Masses: {d.Cases}, of which {d.TestCases} are test masses\n");
         if (!string.IsNullOrWhiteSpace(d.Description)) sb.Append($"- {d.Description}\n");
         sb.Append('\n');
         if (d.Source == DataSource.Simulated) sb.Append($"**{SimulatedDisclaimer}**\n\n");
@@ -100,6 +104,14 @@ public static class ReportWriter
 
         sb.Append("## Results\n\n");
         sb.Append(input.Table.ToMarkdown()).Append('\n');
+        sb.Append("### What this run cannot show\n\n");
+        foreach (string line in ResultsFindings.CannotShow(input.Table, d.Source)) sb.Append($"- {line}\n");
+        sb.Append('\n');
+        if (input.Controls is { Controls.Count: > 0 } controls)
+        {
+            sb.Append("### Controls\n\n");
+            sb.Append(controls.ToMarkdown()).Append('\n');
+        }
 
         if (input.Figures.Count > 0)
         {

@@ -18,9 +18,7 @@ public static class ReproduceFigures
     public static PaperFiguresInput Build(ReproduceConfig config, OasbudDataset dataset, IReadOnlyList<ModelRun> models,
         ResultsTable table, IReadOnlyList<SegmentationSample> testSamples, MapOptions mapOptions, CancellationToken cancel)
     {
-        var dice = models.Select(m => new ModelDice(ResultTables.DisplayName(m.Name),
-            m.Results.Select(r => r.Dice).Where(double.IsFinite).ToList(), ResultTables.StudyCounterpart(m.Name),
-            m.Results.Where(r => double.IsFinite(r.Dice)).Select(r => $"{r.CaseId} view {r.View}").ToList())).ToList();
+        var dice = models.Select(m => ResultTables.PerMassDice(m.Name, m.Results)).ToList();
         var training = models.Select(m => new TrainingHistory(ResultTables.DisplayName(m.Name),
             m.History.Select(e => new EpochMetrics(e.Epoch, e.TrainLoss, e.ValidationLoss, e.ValidationDice)).ToList(), "Dice + BCE loss")).ToList();
         cancel.ThrowIfCancellationRequested();

@@ -41,7 +41,7 @@ public sealed class PaperFiguresTests : IDisposable
     public void Only_the_parts_with_data_are_written()
     {
         var figures = PaperFigures.Write(new PaperFiguresInput("OASBUD", Dice: [new ModelDice("B-mode", [0.5])]), _dir, new ChromiumSearch(null, "none"));
-        Assert.Equal("Dice per test case", Assert.Single(figures).Title);
+        Assert.Equal("Dice per test mass", Assert.Single(figures).Title);
         Assert.Single(Directory.GetFiles(_dir));
     }
 

@@ -14,8 +14,9 @@ public class ResultsTableTests
                 double mean = rng.NextDouble(), half = rng.NextDouble() * 0.1;
                 return new ModelSummary(m, rng.Next(5, 200), mean, rng.NextDouble(), mean - half, mean + half, m == "entropy" ? "entropy" : null);
             }).ToList();
-        return new ResultsTable(models, new PairedComparison("B-mode", "entropy", Math.Pow(10, -8 * rng.NextDouble()), models[0].Cases),
-            StudyResults.Byra2020, "simulated cohort");
+        double diff = rng.NextDouble() - 0.5, halfWidth = 0.1 * rng.NextDouble();
+        return new ResultsTable(models, new PairedComparison("B-mode", "entropy", Math.Pow(10, -8 * rng.NextDouble()), models[0].Cases,
+            "Wilcoxon signed-rank (exact)", diff, diff - halfWidth, diff + halfWidth, diff * 0.9), StudyResults.Byra2020, "simulated cohort");
     }
 
     [Theory]
@@ -38,7 +39,7 @@ public class ResultsTableTests
             Assert.Equal("this run", row[Col("source")]);
             Assert.Equal("simulated cohort", row[Col("data")]);
             Assert.Equal(m.Model, row[Col("model")]);
-            Assert.Equal(m.Cases, int.Parse(row[Col("cases")], CultureInfo.InvariantCulture));
+            Assert.Equal(m.Cases, int.Parse(row[Col("masses")], CultureInfo.InvariantCulture));
             Assert.Equal(m.MeanDice, D(row[Col("mean_dice")]));
             Assert.Equal(m.MedianDice, D(row[Col("median_dice")]));
             Assert.Equal(m.CiLow, D(row[Col("ci95_low")]));
@@ -47,6 +48,12 @@ public class ResultsTableTests
             {
                 Assert.Equal(table.Comparison!.PValue, D(row[Col("p_value")]));
                 Assert.Equal(m.Model == "B-mode" ? "entropy" : "B-mode", row[Col("compared_with")]);
+                // This row's model minus the compared one: the entropy row carries entropy - B-mode, the B-mode row its negative.
+                var c = table.Comparison;
+                double sign = m.Model == "entropy" ? 1 : -1;
+                Assert.Equal(sign * c.MeanDifference, D(row[Col("mean_difference")]), 15);
+                Assert.True(D(row[Col("difference_ci95_low")]) <= sign * c.MeanDifference && sign * c.MeanDifference <= D(row[Col("difference_ci95_high")]));
+                Assert.Equal(sign * c.HodgesLehmann, D(row[Col("hodges_lehmann")]), 15);
             }
             else Assert.Equal("", row[Col("p_value")]);
         }
@@ -56,7 +63,7 @@ public class ResultsTableTests
             var row = rows[1 + table.Models.Count + i];
             Assert.Equal(StudyResults.Label, row[Col("source")]);
             Assert.Equal(s.Model, row[Col("model")]);
-            Assert.Equal(s.TestCases, int.Parse(row[Col("cases")], CultureInfo.InvariantCulture));
+            Assert.Equal(s.TestCases, int.Parse(row[Col("masses")], CultureInfo.InvariantCulture));
             Assert.Equal(s.MeanDice, D(row[Col("mean_dice")]));
             Assert.Equal(s.MedianDice, D(row[Col("median_dice")]));
             Assert.Equal("", row[Col("ci95_low")]);
@@ -73,7 +80,8 @@ public class ResultsTableTests
         Assert.Contains("| B-mode | this run (simulated cohort) | 40 | 0.612 | 0.600 | 0.550 to 0.670 |", md);
         Assert.Contains("| entropy | study (its patient data) | 81 | 0.600 | 0.710 | not reported |", md);
         Assert.Contains("| B-mode | study (its patient data) | 81 | 0.530 | 0.590 | not reported |", md);
-        Assert.Contains("Wilcoxon signed-rank test, B-mode vs entropy on the same 40 test cases: p = 0.0123.", md);
+        Assert.Contains("| entropy - B-mode (primary) | 40 | n/a | n/a to n/a | n/a | Wilcoxon signed-rank | 0.0123 |", md);
+        Assert.Contains("The unit is the mass", md);
         Assert.Contains("different data (simulated cohort)", md);
     }
 
@@ -95,7 +103,8 @@ public class ResultsTableTests
             var (md, csv) = Random(9).Save(Path.Combine(dir, "dice-table"));
             Assert.Equal(Random(9).ToMarkdown(), File.ReadAllText(md));
             Assert.Equal(Random(9).ToCsv(), File.ReadAllText(csv));
-            Assert.Equal(2, Directory.GetFiles(dir).Length);   // no temporary files left
+            Assert.Equal(Random(9).ComparisonsCsv(), File.ReadAllText(Path.Combine(dir, "dice-table-comparisons.csv")));
+            Assert.Equal(3, Directory.GetFiles(dir).Length);   // no temporary files left
         }
         finally { Directory.Delete(dir, true); }
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using BreastSeg.Cli;
 using BreastSeg.Evaluation;
 using BreastSeg.Figures;
+using BreastSeg.IO;
 using BreastSeg.Reproduce;
 using BreastSeg.Training;
 using Xunit.Abstractions;
@@ -71,13 +72,16 @@ public class ReproduceRunTests(ReproduceRunFixture run, ITestOutputHelper output
             Assert.Equal(2 * split.Test.Length, results.Count);
             Assert.All(results, r => Assert.InRange(r.Dice, 0, 1));
 
-            // source,data,model,cases,mean_dice,... ; this run's rows hold no quoted commas.
+            // source,data,model,masses,views,mean_dice,... ; this run's rows hold no quoted commas.
             string name = ResultTables.DisplayName(input);
             var row = table.Select(l => l.Split(',')).Single(c => c[0] == "this run" && c[2] == name);
             output.WriteLine(string.Join(",", row));
-            var dice = results.Select(r => r.Dice).Where(double.IsFinite).ToList();
-            Assert.Equal(dice.Count, int.Parse(row[3], CultureInfo.InvariantCulture));
-            Assert.Equal(dice.Average(), double.Parse(row[4], CultureInfo.InvariantCulture), 1e-12);
+            // The count column is the number of test masses; the mean is over masses, each the mean of its views.
+            var perMass = results.GroupBy(r => r.CaseIndex).Select(g => g.Select(r => r.Dice).Where(double.IsFinite).ToList())
+                .Where(v => v.Count > 0).Select(v => v.Average()).ToList();
+            Assert.Equal(split.Test.Length, int.Parse(row[3], CultureInfo.InvariantCulture));
+            Assert.Equal(perMass.Count, int.Parse(row[3], CultureInfo.InvariantCulture));
+            Assert.Equal(perMass.Average(), double.Parse(row[5], CultureInfo.InvariantCulture), 1e-12);
         }
     }
 
@@ -115,6 +119,24 @@ public class ReproduceRunTests(ReproduceRunFixture run, ITestOutputHelper output
         foreach (string input in ReproduceConfig.Tiny.Inputs)
             Assert.Contains($"model {input}: already trained", run.SecondNotes);
         Assert.Equal(run.First.Table.Models, run.Second.Table.Models);
+    }
+
+    [Fact]
+    public void The_report_words_its_findings_and_limits_and_a_finished_run_feeds_the_controls_table()
+    {
+        string report = File.ReadAllText(run.First.ReportPath);
+        Assert.Contains("The unit is the mass", report);
+        Assert.Contains("### What this run cannot show", report);
+        Assert.Contains("These are simulated masses", report);
+        foreach (string line in ResultsFindings.Shows(run.First.Table)) Assert.Contains(line, report);
+
+        var split = JsonSerializer.Deserialize<CaseSplit>(File.ReadAllText(Path.Combine(run.Out, "split.json")), ReproduceConfig.Json)!;
+        var controls = ResultTables.ControlsFromRunFolders([("null (invisible masses)", run.Out)], seed: 1, resamples: 500);
+        var only = Assert.Single(controls.Controls);
+        Assert.Equal(ReproduceConfig.Tiny.Inputs.Length, only.Models.Count);
+        Assert.All(only.Models, m => Assert.Equal(split.Test.Length, m.Cases));
+        Assert.NotNull(only.Comparison);
+        Assert.Throws<BreastSegInputException>(() => ResultTables.ControlsFromRunFolders([("x", run.Root)], 1));
     }
 
     [Fact]
