@@ -18,7 +18,7 @@ internal static class SimulateCommand
         var views = new Option<int>("--views") { Description = "Views per case (perpendicular slices of the same mass); the OASBUD layout holds 2", DefaultValueFactory = _ => 2 };
         var contrast = new Option<string>("--contrast")
         {
-            Description = "How masses differ from tissue: clinical, statistics-only (iso-echoic, different scatterer statistics) or echogenicity-only",
+            Description = "How masses differ from tissue: clinical, statistics-only (log-iso-echoic, different scatterer statistics), echogenicity-only, or null (masses invisible: the Dice of priors alone)",
             DefaultValueFactory = _ => "clinical",
         };
         var threads = new Option<int>("--threads") { Description = "Worker threads (0 = all cores); results do not depend on it", DefaultValueFactory = _ => 0 };
@@ -37,8 +37,9 @@ internal static class SimulateCommand
                 {
                     "clinical" => MassContrast.Clinical,
                     "statistics-only" => MassContrast.StatisticsOnly,
+                    "null" => MassContrast.Null,
                     "echogenicity-only" => MassContrast.EchogenicityOnly,
-                    var other => throw new BreastSegInputException("--contrast", $"'{other}' is not one of clinical, statistics-only, echogenicity-only"),
+                    var other => throw new BreastSegInputException("--contrast", $"'{other}' is not one of clinical, statistics-only, echogenicity-only, null"),
                 },
             };
             int workers = Check(parse.GetValue(threads), "--threads", t => t >= 0, "must be 0 (all cores) or more");

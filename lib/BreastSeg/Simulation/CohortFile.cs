@@ -15,7 +15,7 @@ public static class CohortFile
         Action? caseDone = null, Action<int>? resumed = null, CancellationToken cancel = default)
     {
         var descriptions = CaseGenerator.DescribeCohort(options);
-        var cache = new CaseCache(CaseCache.DirectoryFor(path), JsonSerializer.Serialize(options, CohortSidecar.Json));
+        var cache = new CaseCache(CaseCache.DirectoryFor(path), CohortSidecar.Generator + JsonSerializer.Serialize(options, CohortSidecar.Json));
         if (cache.Count > 0) resumed?.Invoke(cache.Count);
         var rf = CohortSimulator.Simulate(descriptions, options.Scanner, threads, caseDone, cancel, cache);
         OasbudFile.Write(path, rf, ClassCoding.OneIsMalignant);
@@ -33,7 +33,7 @@ public static class CohortFile
         try
         {
             var contents = CohortSidecar.Read(sidecar);
-            return JsonSerializer.Serialize(contents.Options, CohortSidecar.Json) == JsonSerializer.Serialize(options, CohortSidecar.Json);
+            return contents.Generator == CohortSidecar.Generator && JsonSerializer.Serialize(contents.Options, CohortSidecar.Json) == JsonSerializer.Serialize(options, CohortSidecar.Json);
         }
         catch (IO.BreastSegInputException)
         {

@@ -26,6 +26,10 @@ public sealed record CohortOptions
     /// <summary>How masses differ from their surroundings.</summary>
     public MassContrast Contrast { get; init; } = MassContrast.Clinical;
 
+    /// <summary>Version of the frozen calibration (<see cref="CohortCalibration"/>) the cohort is drawn from; recorded
+    /// in the sidecar so a cohort of another version is never reused.</summary>
+    public int CalibrationVersion { get; init; } = CohortCalibration.Current.Version;
+
     /// <summary>Probe and system.</summary>
     public ScannerSettings Scanner { get; init; } = ScannerSettings.Default;
 }

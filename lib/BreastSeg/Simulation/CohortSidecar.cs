@@ -25,12 +25,15 @@ public static class CohortSidecar
     /// <param name="Cases">Case descriptions.</param>
     public sealed record Contents(string Generator, CohortOptions Options, IReadOnlyList<CaseDescription> Cases);
 
+    /// <summary>Generator name and cohort version written to (and required of) every sidecar.</summary>
+    public static string Generator => $"BreastSeg.Simulation {CohortCalibration.Current.Name}";
+
     /// <summary>The sidecar path for a data file: FILE.params.json beside FILE.mat.</summary>
     public static string PathFor(string dataPath) => Path.ChangeExtension(dataPath, null) + ".params.json";
 
     /// <summary>Writes the sidecar atomically.</summary>
     public static void Write(string path, CohortOptions options, IReadOnlyList<CaseDescription> cases) =>
-        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Contents("BreastSeg.Simulation 1", options, cases), Json));
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new Contents(Generator, options, cases), Json));
 
     /// <summary>Reads a sidecar.</summary>
     public static Contents Read(string path)

@@ -13,7 +13,7 @@ public static class CohortSimulator
         for (int v = 0; v < views.Length; v++)
         {
             var (phantom, mask) = PhantomBuilder.Build(c, v, scanner);
-            views[v] = new RfView(RfSimulator.Simulate(phantom, scanner, c.TransmitFocusMm, c.Views[v].Seed), mask);
+            views[v] = new RfView(RfSimulator.Simulate(phantom, c.ScannerFor(scanner), c.TransmitFocusMm, c.Views[v].Seed), mask);
         }
         return new RfCase(c.Index, c.Id, views, c.BiRads, c.Malignant ? 1 : 0, c.Malignant);
     }

@@ -4,12 +4,24 @@ namespace BreastSeg.Simulation;
 
 /// <summary>
 /// Probe and system of the simulated scanner. Defaults follow the study's scanner (Ultrasonix SonixTouch, L14-5/38):
-/// 10 MHz, 70% bandwidth, 40 MHz sampling, 510 lines over 38 mm, c = 1540 m/s.
+/// 40 MHz sampling, 510 lines over 38 mm, c = 1540 m/s, nominal 10 MHz; the simulated pulse's centre frequency,
+/// bandwidth and receive F-number are calibrated to the speckle of real L14-5/38 RF (cohort calibration file).
 /// </summary>
 public sealed record ScannerSettings
 {
     /// <summary>Sampling, sound speed, aperture, centre frequency and bandwidth.</summary>
     public Acquisition Acquisition { get; init; } = Acquisition.Oasbud;
+
+    /// <summary>Centre frequency of the simulated pulse-echo spectrum (Hz). Not the probe's nominal 10 MHz
+    /// (<see cref="Rf.Acquisition.CenterFrequencyHz"/>, which the RF file records and the maps use): the real
+    /// SonixTouch + L14-5/38 echo spectrum peaks near 5-6 MHz (phant1.rf, 8-28 mm), and its speckle is twice as
+    /// coarse as a 10 MHz, 70 % pulse would give. Cohort v2 calibrates the pulse to the measured speckle
+    /// (see the calibration file, <see cref="CohortCalibration"/>).</summary>
+    public double PulseCenterFrequencyHz { get; init; } = CohortCalibration.Current.PulseCenterFrequencyHz;
+
+    /// <summary>-6 dB fractional bandwidth of the simulated pulse-echo spectrum (0..2), calibrated like
+    /// <see cref="PulseCenterFrequencyHz"/> (axial speckle size 0.441 c / (B f0)).</summary>
+    public double PulseFractionalBandwidth { get; init; } = CohortCalibration.Current.PulseFractionalBandwidth;
 
     /// <summary>Scan lines per frame.</summary>
     public int Lines { get; init; } = 510;
@@ -18,7 +30,7 @@ public sealed record ScannerSettings
     public double TransmitFNumber { get; init; } = 3;
 
     /// <summary>Receive F-number kept constant by dynamic receive focusing (until the aperture runs out).</summary>
-    public double ReceiveFNumber { get; init; } = 2;
+    public double ReceiveFNumber { get; init; } = CohortCalibration.Current.ReceiveFNumber;
 
     /// <summary>Largest receive aperture (mm): 64 elements of the L14-5/38 (pitch 0.3048 mm). Beyond
     /// depth = aperture x F#, the receive F-number grows with depth.</summary>
@@ -31,7 +43,7 @@ public sealed record ScannerSettings
 
     /// <summary>Lowest centre frequency the attenuation downshift can reach (Hz); the probe's lower band edge.
     /// Below it the Gaussian-spectrum downshift would run past the transducer passband.</summary>
-    public double MinimumCenterFrequencyHz { get; init; } = 5e6;
+    public double MinimumCenterFrequencyHz { get; init; } = 3.5e6;
 
     /// <summary>Time-gain compensation slope (dB/cm/MHz, applied two-way at the centre frequency), or null for no TGC.
     /// The default slightly under-compensates breast tissue (0.5-0.75 dB/cm/MHz), as scanners usually do.</summary>
@@ -47,14 +59,14 @@ public sealed record ScannerSettings
     /// <summary>Round to integers and clip to the int16 range, as the scanner stores RF.</summary>
     public bool QuantizeInt16 { get; init; } = true;
 
-    /// <summary>Centre frequency (MHz).</summary>
-    public double F0MHz => Acquisition.CenterFrequencyHz * 1e-6;
+    /// <summary>Centre frequency of the simulated pulse (MHz).</summary>
+    public double F0MHz => PulseCenterFrequencyHz * 1e-6;
 
-    /// <summary>Wavelength at the centre frequency (mm).</summary>
-    public double WavelengthMm => Acquisition.SoundSpeed / Acquisition.CenterFrequencyHz * 1e3;
+    /// <summary>Wavelength at the pulse's centre frequency (mm).</summary>
+    public double WavelengthMm => Acquisition.SoundSpeed / PulseCenterFrequencyHz * 1e3;
 
     /// <summary>Standard deviation of the Gaussian pulse-echo amplitude spectrum (MHz): B f0 / 2.355.</summary>
-    public double SpectrumSigmaMHz => Acquisition.FractionalBandwidth * F0MHz / (2 * Math.Sqrt(2 * Math.Log(2)));
+    public double SpectrumSigmaMHz => PulseFractionalBandwidth * F0MHz / (2 * Math.Sqrt(2 * Math.Log(2)));
 
     /// <summary>Standard deviation of the Gaussian pulse envelope (s): 1 / (2 pi sigma_f) = sqrt(2 ln 2) / (pi B f0).</summary>
     public double PulseSigmaSeconds => 1 / (2 * Math.PI * SpectrumSigmaMHz * 1e6);

@@ -12,8 +12,10 @@ public class PhantomTests
     {
         var c = CaseGenerator.Describe(new CohortOptions { Seed = 5 }, 0, MassClass.Benign);
         var shape = new MassShape(new Vec3(halfWidth, halfElevation, halfHeight), tiltDeg, yawDeg, [], []);
+        // The exact outline (no reader variability): these tests check the geometry of the mask.
         return c with
         {
+            ReaderVariability = 0,
             Mass = c.Mass with { Shape = shape, HaloMm = 0, DepthMm = 20 },
             Views = c.Views.Select(v => v with { MassLateralMm = 1.5 }).ToArray(),
         };
@@ -69,7 +71,7 @@ public class PhantomTests
         // Generated malignant masses (lobulated, spiculated or not): every mask pixel against MassShape.Contains
         // evaluated exactly at the pixel centre (the builder uses a tabulated outline).
         var c = Enumerable.Range(1, 50).Select(seed => CaseGenerator.Describe(new CohortOptions { Seed = seed }, 0, MassClass.Malignant))
-            .First(d => d.Mass.Shape.Spicules.Count > 0 == spiculated);
+            .First(d => d.Mass.Shape.Spicules.Count > 0 == spiculated) with { ReaderVariability = 0 };
         double dz = Scanner.Acquisition.AxialSpacingMm, pitch = Scanner.Acquisition.LinePitchMm(510);
         for (int v = 0; v < 2; v++)
         {

@@ -8,9 +8,16 @@ namespace BreastSeg.Tests.Simulation;
 internal static class SimulationTestKit
 {
     /// <summary>A scanner with <paramref name="lines"/> lines at the study's pitch; by default no TGC, noise,
-    /// quantisation, focusing variation or receive-aperture limit, so one effect can be studied at a time.</summary>
+    /// quantisation, focusing variation or receive-aperture limit, so one effect can be studied at a time. The pulse is
+    /// the reference 10 MHz, 70 % one (receive F# 2, 5 MHz band edge) whatever the cohort calibration chooses: these
+    /// tests check the simulator's physics against closed forms, which hold for any pulse; the calibrated default pulse
+    /// has its own test (ResolutionTests.DefaultPulseHasTheCalibratedSpeckleSize).</summary>
     public static ScannerSettings Bench(int lines, bool focusing = false) => ScannerSettings.Default with
     {
+        PulseCenterFrequencyHz = 10e6,
+        PulseFractionalBandwidth = 0.7,
+        ReceiveFNumber = 2,
+        MinimumCenterFrequencyHz = 5e6,
         Lines = lines,
         Acquisition = Acquisition.Oasbud with { ApertureMm = 38.0 * lines / 510 },
         TransmitFocusing = focusing,

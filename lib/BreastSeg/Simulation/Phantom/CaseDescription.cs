@@ -42,4 +42,27 @@ public sealed record ViewDescription(int Plane, double MassLateralMm, BreastAnat
 /// <param name="Mass">The mass.</param>
 /// <param name="Views">The views.</param>
 public sealed record CaseDescription(int Index, string Id, string BiRads, bool Malignant, double ImagingDepthMm, int Samples,
-    double TransmitFocusMm, MassContrast Contrast, CaseTissues Tissues, MassDescription Mass, IReadOnlyList<ViewDescription> Views);
+    double TransmitFocusMm, MassContrast Contrast, CaseTissues Tissues, MassDescription Mass, IReadOnlyList<ViewDescription> Views)
+{
+    /// <summary>Overall receive gain of this case relative to the scanner default (dB): sonographers adjust it per
+    /// patient.</summary>
+    public double GainDb { get; init; }
+
+    /// <summary>Time-gain compensation slope of this case (dB/cm/MHz), or null for the scanner's.</summary>
+    public double? TgcDbPerCmMHz { get; init; }
+
+    /// <summary>Parenchymal texture: a smooth random field of echogenicity (dB, 1-10 mm scales; world coordinates in
+    /// mm from the mass centre) over the fibroglandular tissue.</summary>
+    public IReadOnlyList<PlaneWave> Parenchyma { get; init; } = [];
+
+    /// <summary>Reader-like mask variability (standard deviation of the relative outline error; 0 = the mask is the
+    /// exact mass outline).</summary>
+    public double ReaderVariability { get; init; }
+
+    /// <summary>The scanner with this case's gain and TGC.</summary>
+    public Simulation.ScannerSettings ScannerFor(Simulation.ScannerSettings s) => s with
+    {
+        CountsPerReferenceRms = s.CountsPerReferenceRms * Math.Pow(10, GainDb / 20),
+        TgcDbPerCmMHz = s.TgcDbPerCmMHz is null ? null : TgcDbPerCmMHz ?? s.TgcDbPerCmMHz,
+    };
+}

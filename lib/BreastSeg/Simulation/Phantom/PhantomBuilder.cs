@@ -56,6 +56,7 @@ public static class PhantomBuilder
         foreach (var l in a.Ligaments) PaintLigament(labels, n, lines, dz, pitch, a, l, reflectors, scanner, rng);
 
         var offsets = new float[labels.Length];
+        PaintParenchyma(c, v, labels, offsets, n, lines, dz, pitch);
         var mask = new bool[labels.Length];
         var capsule = new List<PointReflector>();
         PaintMass(c, v, labels, offsets, mask, n, lines, dz, pitch, capsule, scanner, rng);
@@ -72,8 +73,9 @@ public static class PhantomBuilder
                 keep: (x, z) => z > a.MuscleTop(x) + 0.3 && z < depth);
         }
 
-        // Tissue interfaces stop at the mass and its halo; the mass's own capsule is added after.
-        reflectors.RemoveAll(r =>
+        // Tissue interfaces stop at the mass and its halo; the mass's own capsule is added after. (A null-control mass
+        // is not a different tissue, so nothing stops there.)
+        if (c.Contrast != MassContrast.Null) reflectors.RemoveAll(r =>
         {
             int i = (int)Math.Round(r.DepthMm / dz), j = (int)Math.Round(r.LateralMm / pitch + (lines - 1) / 2.0);
             return i >= 0 && i < n && j >= 0 && j < lines && labels[j * n + i] is (byte)Label.Mass or (byte)Label.Halo;
@@ -116,6 +118,8 @@ public static class PhantomBuilder
     {
         var m = c.Mass;
         var radii = InPlaneRadii(m.Shape, v.Plane);
+        var drawn = c.ReaderVariability > 0 ? ReaderOutline(radii, c.ReaderVariability, new Random(SeedHash.Derive(v.Seed, 2))) : radii;
+        bool paintTissue = c.Contrast != MassContrast.Null;
         var frame = m.Shape.BodyFrame();
         var normal = v.Plane == 0 ? new Vec3(0, 1, 0) : new Vec3(1, 0, 0);
         var spicules = m.Shape.Spicules.Where(s => s.DistanceToPlane(normal) <= Math.Max(s.BaseRadiusMm, s.TipRadiusMm)).ToArray();
@@ -130,9 +134,10 @@ public static class PhantomBuilder
             {
                 double z = i * dz - m.DepthMm;
                 double r = Math.Sqrt(x * x + z * z);
-                double excess = r - Radius(radii, Math.Atan2(z, x));
-                bool inside = excess <= 0;
-                if (!inside && excess >= m.HaloMm && spicules.Length == 0) continue;
+                double phi = Math.Atan2(z, x);
+                double excess = r - Radius(radii, phi);
+                bool inside = excess <= 0, inMask = r <= Radius(drawn, phi);
+                if (!inside && !inMask && excess >= m.HaloMm && spicules.Length == 0) continue;
                 var w = ToWorld(v, m.DepthMm, x + v.MassLateralMm, z + m.DepthMm);
                 if (!inside && spicules.Length > 0)
                 {
@@ -141,28 +146,75 @@ public static class PhantomBuilder
                         if (s.Contains(q)) { inside = true; break; }
                 }
                 int p = j * n + i;
-                if (inside)
+                // The reader's outline follows the body's (spicules included), give or take a few per cent.
+                mask[p] = inMask || (inside && excess > 0);
+                if (inside && paintTissue)
                 {
                     labels[p] = (byte)Label.Mass;
-                    mask[p] = true;
-                    if (m.Heterogeneity.Count > 0) offsets[p] = (float)PlaneWaveField.Evaluate(m.Heterogeneity, w);
+                    offsets[p] = m.Heterogeneity.Count > 0 ? (float)PlaneWaveField.Evaluate(m.Heterogeneity, w) : 0;
                 }
-                else if (excess < m.HaloMm)
+                else if (excess < m.HaloMm && paintTissue)
                 {
                     labels[p] = (byte)Label.Halo;
                 }
             }
         }
-        if (m.CapsuleDb is double capsuleDb)
+        if (m.CapsuleDb is double capsuleDb && paintTissue)
         {
+            // A specular wall echoes back to the probe only where it faces the beam: amplitude |n_z|^4 (n the outline's
+            // unit normal, z the beam axis), so the top and bottom walls are bright and the lateral walls absent.
             double amp = SheetAmplitude(capsuleDb, scanner);
             int count = (int)Math.Ceiling(2 * Math.PI * radii.Max() / ReflectorSpacingMm);
+            double dphi = 2 * Math.PI / count;
             for (int k = 0; k < count; k++)
             {
-                double phi = 2 * Math.PI * k / count, r = Radius(radii, phi);
-                reflectors.Add(new PointReflector(v.MassLateralMm + r * Math.Cos(phi), m.DepthMm + r * Math.Sin(phi), amp * Jitter(rng)));
+                double phi = k * dphi, r = Radius(radii, phi), dr = (Radius(radii, phi + dphi) - Radius(radii, phi - dphi)) / (2 * dphi);
+                // Tangent (dr cos - r sin, dr sin + r cos); normal is the tangent turned by 90 degrees.
+                double tx = dr * Math.Cos(phi) - r * Math.Sin(phi), tz = dr * Math.Sin(phi) + r * Math.Cos(phi);
+                double nz = tx / Math.Sqrt(tx * tx + tz * tz);
+                double facing = nz * nz * nz * nz;
+                if (facing < 0.01) continue;
+                reflectors.Add(new PointReflector(v.MassLateralMm + r * Math.Cos(phi), m.DepthMm + r * Math.Sin(phi), amp * facing * Jitter(rng)));
             }
         }
+    }
+
+    // A reader's outline: the true in-plane radii scaled by 1 + a smooth random function of angle (a few per cent: a
+    // constant under- or over-segmentation plus low-order wobble), as two readers' masks of one mass differ.
+    private static double[] ReaderOutline(double[] radii, double sd, Random r)
+    {
+        double bias = r.Normal(0, sd);
+        var terms = Enumerable.Range(2, 5).Select(k => (K: k, A: r.Normal(0, sd / 2), P: r.Uniform(0, 2 * Math.PI))).ToArray();
+        var drawn = new double[radii.Length];
+        for (int k = 0; k < radii.Length; k++)
+        {
+            double phi = 2 * Math.PI * k / radii.Length, f = 1 + bias;
+            foreach (var t in terms) f += t.A * Math.Cos(t.K * phi + t.P);
+            drawn[k] = radii[k] * Math.Max(0.8, f);
+        }
+        return drawn;
+    }
+
+    // Parenchymal texture: the case's smooth random echogenicity field over fibroglandular pixels, evaluated on a
+    // 0.2 x 0.15 mm grid (the field's shortest wavelength is 1 mm) and held constant within each cell.
+    private static void PaintParenchyma(CaseDescription c, ViewDescription v, byte[] labels, float[] offsets, int n, int lines, double dz, double pitch)
+    {
+        if (c.Parenchyma.Count == 0) return;
+        int si = Math.Max(1, (int)(0.2 / dz)), sj = Math.Max(1, (int)(0.15 / pitch));
+        for (int j0 = 0; j0 < lines; j0 += sj)
+            for (int i0 = 0; i0 < n; i0 += si)
+            {
+                float value = float.NaN;
+                for (int j = j0; j < Math.Min(lines, j0 + sj); j++)
+                    for (int i = i0; i < Math.Min(n, i0 + si); i++)
+                    {
+                        int p = j * n + i;
+                        if (labels[p] != (byte)Label.Fibroglandular) continue;
+                        if (float.IsNaN(value))
+                            value = (float)PlaneWaveField.Evaluate(c.Parenchyma, ToWorld(v, c.Mass.DepthMm, (j0 + sj / 2.0 - (lines - 1) / 2.0) * pitch, (i0 + si / 2.0) * dz));
+                        offsets[p] = value;
+                    }
+            }
     }
 
     private static void PaintLobule(byte[] labels, int n, int lines, double dz, double pitch, FatLobule f)
