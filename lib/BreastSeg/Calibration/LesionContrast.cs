@@ -1,6 +1,6 @@
 using BreastSeg.Maps;
 using BreastSeg.Rf;
-using BreastSeg.Training;
+using BreastSeg.Samples;
 
 namespace BreastSeg.Calibration;
 
