@@ -22,6 +22,26 @@ public sealed class LiveTrainingCurves(string model, Action<object> show, TimeSp
     private readonly TimeSpan _interval = batchInterval ?? TimeSpan.FromSeconds(1);
     private readonly Stopwatch _sinceShown = new();
 
+    /// <summary>
+    /// Live curves shown under the running cell, redrawn in place. The display is made here rather than with the
+    /// kernel's display(...).Update: in the pinned kernel that pair announces the display under one id and updates it
+    /// under another, so every front end appended the first update as a second output; and a display that starts as
+    /// text is updated as text only (no chart).
+    /// </summary>
+    public static LiveTrainingCurves InCell(string model, TimeSpan? batchInterval = null)
+    {
+        var context = Microsoft.DotNet.Interactive.KernelInvocationContext.Current
+            ?? throw new InvalidOperationException("LiveTrainingCurves.InCell runs inside a notebook cell");
+        var first = new LiveTrainingCurves(model, _ => { }).Chart($"{model}: starting");
+        var formatted = Microsoft.DotNet.Interactive.Formatting.FormattedValue.CreateManyFromObject(first, Html, Plain);
+        var shown = new Microsoft.DotNet.Interactive.Formatting.DisplayedValue(first, formatted);
+        context.Publish(new Microsoft.DotNet.Interactive.Events.DisplayedValueProduced(first, context.Command, formatted, shown.DisplayId));
+        return new LiveTrainingCurves(model, shown.Update, batchInterval);
+    }
+
+    private const string Html = "text/html";
+    private const string Plain = "text/plain";
+
     /// <summary>The finished epochs so far.</summary>
     public IReadOnlyList<EpochReport> History => _history;
 
