@@ -30,7 +30,14 @@ internal static class CellOutputs
                         shown.Data.Clear();
                         foreach (var (mime, value) in FormattedValues(body)) shown.Data[mime] = value;
                     }
-                    else cell.Outputs.Add(new DisplayElement(FormattedValues(body)));
+                    else
+                    {
+                        // The kernel's display(...).Update announces a display under one id and updates it under
+                        // another: the first update becomes an output of its own, and later ones replace it.
+                        var display = new DisplayElement(FormattedValues(body));
+                        cell.Outputs.Add(display);
+                        if (body?["valueId"]?.GetValue<string>() is { } newId) displays[newId] = display;
+                    }
                     break;
                 }
                 case "ReturnValueProduced":

@@ -9,8 +9,9 @@ namespace BreastSeg.Notebooks;
 
 /// <summary>
 /// How the kit's types look in a notebook: frames, views, masks and maps as images in mm, tensors as a one-line summary.
-/// Plotly.NET charts as Plotly.NET's own chart HTML (plotly.js from its CDN): the formatter source Plotly.NET carries is
-/// not picked up for a #r of a dll in the pinned kernel, which showed charts as an object tree.
+/// Plotly.NET charts as <see cref="NotebookChart"/> HTML, drawn with the plotly.js that the setup cell's output carries
+/// (<see cref="NotebookSession"/>), never a CDN: Plotly.NET's own formatter is not picked up for a #r of a dll in the
+/// pinned kernel (charts showed as an object tree), and its chart HTML loads plotly.js from a CDN.
 /// </summary>
 internal static class Formatters
 {
@@ -33,15 +34,17 @@ internal static class Formatters
         Formatter.Register<LinePlot>(p => p.ToString(), Plain);
         Formatter.Register<Tensor>(TensorSummary.Describe, Plain);
         Formatter.Register<Tensor>(t => $"<code>{WebUtility.HtmlEncode(TensorSummary.Describe(t))}</code>", Html);
-        Formatter.Register<NotebookSession>(s => $"<div>{WebUtility.HtmlEncode(s.ToString())}</div>", Html);
+        Formatter.Register<NotebookSession>(s => $"<div>{WebUtility.HtmlEncode(s.ToString())}</div>{Figures.PlotlyJs.GlobalScript}", Html);
         Formatter.Register<NotebookSession>(s => s.ToString(), Plain);
-        Formatter.Register<Plotly.NET.GenericChart>(c => Plotly.NET.GenericChart.toChartHTML(c), Html);
+        Formatter.Register<Plotly.NET.GenericChart>(c => NotebookChart.Html(c), Html);
+        Formatter.Register<NotebookChart>(c => c.ToHtml(), Html);
+        Formatter.Register<NotebookChart>(_ => "Plotly.NET chart (shown as HTML)", Plain);
         // The default plain text is the chart's whole object tree (100 kB for an image figure).
         Formatter.Register<Plotly.NET.GenericChart>(_ => "Plotly.NET chart (shown as HTML)", Plain);
         // Tensors made in notebook code may come from the script loader's own copy of TorchSharp, not the kit's.
         AppDomain.CurrentDomain.AssemblyLoad += (_, e) => RegisterForeignTensor(e.LoadedAssembly);
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) RegisterForeignTensor(assembly);
-        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession), typeof(Plotly.NET.GenericChart) })
+        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession), typeof(Plotly.NET.GenericChart), typeof(NotebookChart) })
             Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
     }
 

@@ -17,6 +17,7 @@ public sealed class KernelSession : IAsyncDisposable
     private readonly Task _stdoutPump;
     private readonly Task _stderrPump;
     private readonly EventHandler _killOnExit;
+    private readonly SemaphoreSlim _stdin = new(1, 1);
     private int _nextToken;
 
     private KernelSession(Process process)
@@ -115,8 +116,7 @@ public sealed class KernelSession : IAsyncDisposable
             ["command"] = new JsonObject { ["code"] = code, ["targetKernelName"] = kernelName },
             ["token"] = token,
         };
-        await _process.StandardInput.WriteLineAsync(envelope.ToJsonString()).ConfigureAwait(false);
-        await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await SendAsync(envelope, cancellationToken).ConfigureAwait(false);
 
         var events = new List<JsonObject>();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -139,6 +139,30 @@ public sealed class KernelSession : IAsyncDisposable
             Kill();
             throw new TimeoutException($"the cell did not finish within {timeout.TotalSeconds:0} s (the kernel was stopped)");
         }
+    }
+
+    /// <summary>
+    /// Sends the kernel's Cancel command, what a notebook's Stop button sends: the running cell's
+    /// KernelInvocationContext.CancellationToken (<see cref="NotebookKernel.CellCancellation"/>) is cancelled.
+    /// </summary>
+    public Task CancelAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(new JsonObject
+        {
+            ["commandType"] = "Cancel",
+            ["command"] = new JsonObject(),
+            ["token"] = $"breastseg-cancel-{Interlocked.Increment(ref _nextToken)}",
+        }, cancellationToken);
+
+    private async Task SendAsync(JsonObject envelope, CancellationToken cancellationToken)
+    {
+        // A Cancel may be sent while a cell's command is being written or running: one writer at a time.
+        await _stdin.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _process.StandardInput.WriteLineAsync(envelope.ToJsonString()).ConfigureAwait(false);
+            await _process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally { _stdin.Release(); }
     }
 
     /// <summary>The event's type name (eventType), for example DisplayedValueProduced.</summary>

@@ -6,7 +6,7 @@ namespace BreastSeg.Notebooks;
 /// <summary>
 /// Which data and settings the notebooks use, in one place: OASBUD when the user has it, else the kit's simulated
 /// cohort; in quick mode a small simulated cohort and the tiny preset, so a fresh clone runs every notebook in minutes.
-/// Paths are relative to the kernel's working folder (the notebook's folder, notebooks/).
+/// The data folder is the kit's data/ (<see cref="NotebookKernel.KitRoot"/>), wherever the notebook was opened from.
 /// </summary>
 public static class NotebookData
 {
@@ -16,13 +16,13 @@ public static class NotebookData
     /// <summary>Seed of the quick-mode cohort.</summary>
     public const long QuickSeed = 1;
 
-    /// <summary>The repository's data folder as seen from a notebook.</summary>
-    public const string DefaultDataFolder = "../data";
+    /// <summary>The kit's data folder (data/ under <see cref="NotebookKernel.KitRoot"/>).</summary>
+    public static string DefaultDataFolder => Path.Combine(NotebookKernel.KitRoot, "data");
 
     /// <summary>OASBUD.mat in <paramref name="dataFolder"/>, or null when it is not there.</summary>
-    public static string? Oasbud(string dataFolder = DefaultDataFolder)
+    public static string? Oasbud(string? dataFolder = null)
     {
-        string path = Path.GetFullPath(Path.Combine(dataFolder, "OASBUD.mat"));
+        string path = Path.GetFullPath(Path.Combine(dataFolder ?? DefaultDataFolder, "OASBUD.mat"));
         return File.Exists(path) ? path : null;
     }
 
@@ -34,14 +34,14 @@ public static class NotebookData
     /// <param name="dataFolder">Folder of the data files.</param>
     /// <param name="quick">Quick mode; default <see cref="NotebookKernel.Quick"/>.</param>
     /// <param name="log">Receives a line when a cohort has to be simulated (default: the console).</param>
-    public static string DefaultCohort(string dataFolder = DefaultDataFolder, bool? quick = null, Action<string>? log = null)
+    public static string DefaultCohort(string? dataFolder = null, bool? quick = null, Action<string>? log = null)
     {
         if (Oasbud(dataFolder) is { } oasbud) return oasbud;
         var full = ReproduceConfig.Quick;
         var options = quick ?? NotebookKernel.Quick
             ? new CohortOptions { Cases = QuickCases, Seed = QuickSeed }
             : new CohortOptions { Cases = full.CohortCases, Seed = full.CohortSeed };
-        string path = Path.GetFullPath(ReproducePipeline.DefaultCohortPath(dataFolder, options.Cases, options.Seed));
+        string path = Path.GetFullPath(ReproducePipeline.DefaultCohortPath(dataFolder ?? DefaultDataFolder, options.Cases, options.Seed));
         if (CohortFile.IsCurrent(path, options)) return path;
         (log ?? Console.WriteLine)($"simulating {options.Cases} cases (seed {options.Seed}) into {path} (once; later runs reuse it)");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -55,7 +55,7 @@ public static class NotebookData
     /// </summary>
     /// <param name="dataFolder">Folder of the data files.</param>
     /// <param name="quick">Quick mode; default <see cref="NotebookKernel.Quick"/>.</param>
-    public static ReproduceConfig Config(string dataFolder = DefaultDataFolder, bool? quick = null)
+    public static ReproduceConfig Config(string? dataFolder = null, bool? quick = null)
     {
         var preset = quick ?? NotebookKernel.Quick
             ? ReproduceConfig.Tiny with { CohortCases = QuickCases, CohortSeed = QuickSeed }

@@ -18,6 +18,9 @@ public sealed record NotebookRunOptions
     /// <summary>Longest time one cell may run before the kernel is stopped and the notebook fails.</summary>
     public TimeSpan CellTimeout { get; init; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>More environment variables for the kernel (for example <see cref="NotebookParameters.PathVariable"/>).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Longest time the kernel may take to start.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(3);
 }
@@ -49,6 +52,9 @@ public sealed record NotebookRun(string Name, string Path, TimeSpan Elapsed, Tim
 {
     /// <summary>Whether every cell succeeded.</summary>
     public bool Succeeded => Failure is null;
+
+    /// <summary>Wall time of each code cell that ran, in order (compilation in the kernel included).</summary>
+    public IReadOnlyList<TimeSpan> CellTimes { get; init; } = [];
 }
 
 /// <summary>Progress of a run: <paramref name="CodeCell"/> of <paramref name="CodeCells"/> of notebook <paramref name="Name"/> is starting.</summary>
@@ -103,10 +109,11 @@ public static class NotebookRunner
         KernelTool.Find(folder).EnsureRestored();
 
         var codeCells = document.Elements.Where(IsCode).ToList();
-        var env = new Dictionary<string, string> { [NotebookKernel.QuickVariable] = options.Quick ? "1" : "0" };
+        var env = new Dictionary<string, string>(options.Environment) { [NotebookKernel.QuickVariable] = options.Quick ? "1" : "0" };
         var clock = Stopwatch.StartNew();
         CellFailure? failure = null;
         int ran = 0;
+        var cellTimes = new List<TimeSpan>();
         TimeSpan startup;
         foreach (var cell in document.Elements) cell.Outputs.Clear();
 
@@ -129,6 +136,7 @@ public static class NotebookRunner
                 if (!IsCode(cell)) continue;
                 progress?.Report(new NotebookProgress(name, ran + 1, codeCells.Count));
                 IReadOnlyList<JsonObject> events;
+                var cellClock = Stopwatch.StartNew();
                 try
                 {
                     events = await kernel.SubmitCodeAsync(cell.Contents, cell.KernelName ?? "csharp", options.CellTimeout, cancellationToken).ConfigureAwait(false);
@@ -139,6 +147,7 @@ public static class NotebookRunner
                     failure = new CellFailure(cellNumber, ran + 1, FirstLine(cell.Contents), e.Message);
                     break;
                 }
+                cellTimes.Add(cellClock.Elapsed);
                 string? error = CellOutputs.Collect(events, cell);
                 cell.ExecutionOrder = ran + 1;
                 if (error is not null)
@@ -157,7 +166,7 @@ public static class NotebookRunner
             executed = System.IO.Path.Combine(options.OutputFolder, name + ".ipynb");
             AtomicFile.WriteAllText(executed, ToJupyter(document));
         }
-        return new NotebookRun(name, full, clock.Elapsed, startup, codeCells.Count, ran, failure, executed, document);
+        return new NotebookRun(name, full, clock.Elapsed, startup, codeCells.Count, ran, failure, executed, document) { CellTimes = cellTimes };
     }
 
     /// <summary>Runs notebooks one after another; stops at the first that fails unless <paramref name="keepGoing"/>.</summary>

@@ -24,4 +24,30 @@ public class KernelSessionTests(ITestOutputHelper output)
         for (int i = 0; i < 50 && !kernel.HasExited; i++) await Task.Delay(100);
         Assert.True(kernel.HasExited);
     }
+
+    [SkippableFact]
+    public async Task TheStopButtonCancelsTheCellsTokenAndTheKernelLivesOn()
+    {
+        string? unavailable = KernelRun.Unavailable();
+        Skip.If(unavailable is not null, unavailable);
+        string folder = KernelRun.ScratchFolder("cancel");
+        string dll = Path.GetRelativePath(folder, KernelRun.NotebookDll).Replace('\\', '/');
+        await using var kernel = await KernelSession.StartAsync(folder, new Dictionary<string, string>(), TimeSpan.FromMinutes(3), CancellationToken.None);
+        var setup = await kernel.SubmitCodeAsync($"#r \"{dll}\"\nBreastSeg.Notebooks.NotebookKernel.Setup();", "csharp", TimeSpan.FromMinutes(2), CancellationToken.None);
+        Assert.Equal("CommandSucceeded", KernelSession.EventType(setup[^1]));
+
+        // What training does: check the cell's token between batches. Only the Cancel command can end this cell.
+        var running = kernel.SubmitCodeAsync(
+            "var token = BreastSeg.Notebooks.NotebookKernel.CellCancellation;\nwhile (true) { token.ThrowIfCancellationRequested(); System.Threading.Thread.Sleep(50); }",
+            "csharp", TimeSpan.FromMinutes(2), CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.False(running.IsCompleted);
+        await kernel.CancelAsync();
+        var events = await running.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("CommandFailed", KernelSession.EventType(events[^1]));
+
+        var after = await kernel.SubmitCodeAsync("6 * 7", "csharp", TimeSpan.FromMinutes(2), CancellationToken.None);
+        Assert.Equal("CommandSucceeded", KernelSession.EventType(after[^1]));
+        Assert.False(kernel.HasExited);
+    }
 }

@@ -1,20 +1,32 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BreastSeg.Notebooks;
 using Xunit.Abstractions;
 
 namespace BreastSeg.Tests.Notebooks;
 
 /// <summary>
-/// The kit's notebooks (notebooks/*.ipynb) run headless in quick mode through the real kernel; a failing cell fails
-/// the test. Two runtime skips, each with its reason, and neither permanent:
+/// The kit's notebooks (notebooks/*.ipynb) run headless in quick mode through the real kernel (one run each, shared by
+/// the tests below through <see cref="QuickRuns"/>); a failing cell fails the test. Then each executed copy is seen as
+/// a reader sees it: nbconvert's HTML in headless Chromium without network, every chart present must be drawn.
+/// Two runtime skips, each with its reason, and neither permanent:
 /// - a notebook whose metadata says "breastseg": {"draft": true} (written against API names not merged yet; the lead
 ///   removes the mark when its pieces land), and
-/// - a run that stops on NotImplementedException: a contract stub on main (OasbudFile, ParametricMaps) not yet
-///   replaced by its implementation. Any other failure fails the test.
+/// - a run that stops on NotImplementedException: a contract stub on main not yet replaced by its implementation.
+/// Any other failure fails the test.
 /// </summary>
 public class NotebookFolderTests(ITestOutputHelper output)
 {
-    private static string Folder => Path.Combine(KernelRun.RepositoryRoot, NotebookCatalog.FolderName);
+    /// <summary>The second code cell of every notebook (the first finds the kit's root and makes it the working folder).</summary>
+    public const string SetupCell = "#r \"lib/BreastSeg/bin/notebook/BreastSeg.dll\"\nBreastSeg.Notebooks.NotebookKernel.Setup()";
+
+    // Charts each notebook shows at least (quick mode): a notebook whose charts silently vanished fails, not passes.
+    private static readonly Dictionary<string, int> MinimumCharts = new()
+    {
+        ["01-rf-loading"] = 0, ["02-entropy-window-sweep"] = 3, ["03-training"] = 4, ["04-paper-figures"] = 2,
+    };
+
+    private static string Folder => QuickRuns.NotebookFolder;
 
     public static TheoryData<string> Notebooks()
     {
@@ -27,35 +39,66 @@ public class NotebookFolderTests(ITestOutputHelper output)
     [MemberData(nameof(Notebooks))]
     public async Task RunsInQuickModeInTheRealKernel(string name)
     {
+        var run = await Run(name);
+        Assert.True(run.Succeeded, $"{name} failed at {run.Failure}\n{run.Failure?.Message}");
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Notebooks))]
+    public async Task EveryChartDrawsOfflineAsAReaderSeesIt(string name)
+    {
+        string? unavailable = ReaderView.Unavailable();
+        Skip.If(unavailable is not null, unavailable);
+        var run = await Run(name);
+        Assert.True(run.Succeeded, $"{name} failed at {run.Failure}");
+        string ipynb = File.ReadAllText(run.ExecutedPath!);
+        // Charts reach the page only through the kit's formatter; it never points at a CDN, and plotly.js comes once.
+        Assert.DoesNotContain("cdn.plot.ly", ipynb, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(new Regex("<script[^>]*\\bsrc=", RegexOptions.IgnoreCase), ipynb);
+        Assert.Equal(1, Count(ipynb, "loaded once per notebook"));
+
+        string html = ReaderView.ToHtml(run.ExecutedPath!, Path.Combine(AppContext.BaseDirectory, "notebook-tests", "html"));
+        string dom = ReaderView.Dom(html);
+        int present = Count(dom, NotebookChart.Marker + "=\"1\"");
+        int drawn = Count(dom, "class=\"plot-container plotly\"");
+        output.WriteLine($"{name}: {drawn}/{present} charts drawn; quick run {run.Elapsed.TotalSeconds:0} s; HTML {new FileInfo(html).Length / 1e6:0.0} MB");
+        Assert.True(present >= MinimumCharts.GetValueOrDefault(name, 1), $"{name}: {present} charts in the page, expected at least {MinimumCharts.GetValueOrDefault(name, 1)}");
+        Assert.Equal(present, drawn);
+        Assert.DoesNotContain(NotebookChart.NotLoadedMessage, dom);
+    }
+
+    [Fact]
+    public void EveryNotebookLoadsTheKitTheSameWayInItsFirstTwoCodeCells()
+    {
+        var paths = NotebookCatalog.All(Folder);
+        Assert.NotEmpty(paths);
+        var firsts = new HashSet<string>();
+        foreach (string path in paths)
+        {
+            var code = NotebookRunner.Read(path).Elements.Where(e => e.KernelName != "markdown").Take(2).Select(e => e.Contents.ReplaceLineEndings("\n").Trim()).ToList();
+            firsts.Add(code[0]);
+            Assert.Contains("BreastSeg.sln", code[0]);            // the root is found from the notebook's folder
+            Assert.Contains("dotnet build lib/BreastSeg", code[0]); // and says what to build when the library is missing
+            Assert.Equal(SetupCell, code[1]);
+            Assert.All(NotebookRunner.Read(path).Elements, e => Assert.Empty(e.Outputs)); // committed without outputs
+        }
+        Assert.Single(firsts);
+    }
+
+    private async Task<NotebookRun> Run(string name)
+    {
         string path = Path.Combine(Folder, name + ".ipynb");
         Skip.If(IsDraft(path), $"{name} is a draft (metadata breastseg.draft): it uses API names not merged yet");
         string? unavailable = KernelRun.Unavailable();
         Skip.If(unavailable is not null, unavailable);
-        var run = await NotebookRunner.RunAsync(path, new NotebookRunOptions
-        {
-            Quick = true,
-            OutputFolder = Path.Combine(Folder, "executed"),
-            CellTimeout = TimeSpan.FromMinutes(5),
-        });
+        var run = await QuickRuns.Get(name);
         output.WriteLine($"{name}: {run.CellsRun}/{run.CodeCells} cells in {run.Elapsed.TotalSeconds:0.0} s (kernel start {run.KernelStartup.TotalSeconds:0.0} s)");
         Skip.If(run.Failure is { } f && f.Message.Contains("System.NotImplementedException", StringComparison.Ordinal),
             $"{name} stops at {run.Failure} : a contract stub on main, not merged yet");
-        Assert.True(run.Succeeded, $"{name} failed at {run.Failure}\n{run.Failure?.Message}");
+        return run;
     }
 
-    [Fact]
-    public void EveryNotebookLoadsTheKitTheSameWayInItsFirstCodeCell()
-    {
-        var paths = NotebookCatalog.All(Folder);
-        Assert.NotEmpty(paths);
-        foreach (string path in paths)
-        {
-            var first = NotebookRunner.Read(path).Elements.First(e => e.KernelName != "markdown");
-            Assert.Equal("#r \"../lib/BreastSeg/bin/notebook/BreastSeg.dll\"\nBreastSeg.Notebooks.NotebookKernel.Setup()",
-                first.Contents.ReplaceLineEndings("\n").Trim());
-            Assert.All(NotebookRunner.Read(path).Elements, e => Assert.Empty(e.Outputs)); // committed without outputs
-        }
-    }
+    private static int Count(string text, string what) => Regex.Matches(text, Regex.Escape(what)).Count;
 
     private static bool IsDraft(string path)
     {

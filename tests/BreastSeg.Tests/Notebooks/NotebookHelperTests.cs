@@ -34,21 +34,28 @@ public class NotebookHelperTests
     }
 
     [Fact]
-    public void LiveTrainingCurvesRedrawAfterEveryReportAndKeepTheFinishedEpochs()
+    public void LiveTrainingCurvesRedrawEveryEpochThrottleBatchesAndShowAFinishedRun()
     {
         var shown = new List<object>();
-        var live = new LiveTrainingCurves("Entropy", shown.Add);
-        live.Report(new TrainingProgress(1, 3, 1, 2, 0.9, null));
+        var live = new LiveTrainingCurves("Entropy", shown.Add, TimeSpan.FromHours(1));
+        live.Report(new TrainingProgress(1, 3, 1, 2, 0.9, null));                         // first batch: drawn
+        live.Report(new TrainingProgress(1, 3, 2, 2, 0.85, null));                        // within the interval: not drawn
         live.Report(new TrainingProgress(1, 3, 2, 2, 0.8, new EpochReport(1, 0.8, 0.7, 0.25, 1e-3, 1, true, 10)));
         live.Report(new TrainingProgress(2, 3, 2, 2, 0.6, new EpochReport(2, 0.6, 0.65, 0.4, 1e-3, 1, true, 10)));
         Assert.Equal(3, shown.Count);
+        Assert.All(shown, s => Assert.IsAssignableFrom<Plotly.NET.GenericChart>(s));
         Assert.Equal([1, 2], live.History.Select(e => e.Epoch));
-        var first = Assert.IsType<LinePlot>(shown[0]);
-        Assert.Contains("batch 1/2", first.Title);
-        var last = Assert.IsType<LinePlot>(shown[^1]);
-        Assert.Contains("epoch 2/3", last.Title);
-        Assert.Contains("validation Dice 0.400", last.Title);
-        Assert.Equal("Entropy: epoch 2/3 done: training loss 0.600, validation loss 0.650, validation Dice 0.400: training (2 points), validation (2 points)", last.ToString());
+        Assert.Equal("Entropy: epoch 2/3 done: training loss 0.600, validation loss 0.650, validation Dice 0.400", live.Status);
+        string html = NotebookChart.Html((Plotly.NET.GenericChart)shown[^1]);
+        Assert.Contains("epoch 2/3 done", html);   // the status is the chart's title
+        Assert.Contains("[0.8,0.6]", html);        // the training losses per epoch
+        Assert.Contains("[0.25,0.4]", html);       // the validation Dice per epoch
+
+        // A finished checkpoint trains no epoch and reports nothing: Show still draws its whole history.
+        var resumed = new LiveTrainingCurves("B-mode", shown.Add);
+        resumed.Show(new TrainingResult([new EpochReport(1, 0.5, 0.5, 0.3, 1e-3, 1, true, 0), new EpochReport(2, 0.4, 0.45, 0.5, 1e-3, 1, true, 0)], 2, 0.5, false, 2));
+        Assert.Equal(2, resumed.History.Count);
+        Assert.Equal("B-mode: 2 epochs (resumed after epoch 2), best validation Dice 0.500 (epoch 2)", resumed.Status);
     }
 
     [Fact]

@@ -27,11 +27,24 @@ public sealed record MapImage(double[] Values, int Samples, int Lines, double Ax
     /// <summary>Colour map.</summary>
     public Colormap Colormap { get; init; } = Colormap.Gray;
 
-    /// <summary>Value shown black (first colour); null: the data's minimum.</summary>
+    /// <summary>Value shown black (first colour); null: the <see cref="LowPercentile"/> of the finite values.</summary>
     public double? Min { get; init; }
 
-    /// <summary>Value shown white (last colour); null: the data's maximum.</summary>
+    /// <summary>Value shown white (last colour); null: the <see cref="HighPercentile"/> of the finite values.</summary>
     public double? Max { get; init; }
+
+    /// <summary>Percentile (0..1) shown black when <see cref="Min"/> is not set; default 0.01, so a few outliers (a
+    /// bright specular echo, an infinite Nakagami m) do not wash out the colour scale.</summary>
+    public double LowPercentile { get; init; } = 0.01;
+
+    /// <summary>Percentile (0..1) shown white when <see cref="Max"/> is not set; default 0.99.</summary>
+    public double HighPercentile { get; init; } = 0.99;
+
+    /// <summary>Depth of the top edge of the first row (mm); non-zero for a zoomed crop.</summary>
+    public double DepthOffsetMm { get; init; }
+
+    /// <summary>Lateral position of the left edge of the first line (mm); null centres the image on the probe (0 mm).</summary>
+    public double? LateralOffsetMm { get; init; }
 
     /// <summary>Lesion mask drawn as a red outline, or null.</summary>
     public LesionMask? Mask { get; init; }
@@ -95,16 +108,16 @@ public sealed record MapImage(double[] Values, int Samples, int Lines, double Ax
         svg.Append(Inv, $"<image x=\"{left}\" y=\"{top}\" width=\"{w}\" height=\"{h}\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" href=\"data:image/png;base64,{png}\"/>");
         svg.Append(Inv, $"<rect x=\"{left}\" y=\"{top}\" width=\"{w}\" height=\"{h}\" fill=\"none\" stroke=\"#444\"/>");
 
-        double lateral0 = -WidthMm / 2;
+        double lateral0 = LateralOffsetMm ?? -WidthMm / 2;
         foreach (double mm in Ticks(lateral0, lateral0 + WidthMm))
         {
             double x = left + (mm - lateral0) / WidthMm * w;
             svg.Append(Inv, $"<line x1=\"{x:0.#}\" y1=\"{top + h}\" x2=\"{x:0.#}\" y2=\"{top + h + 4}\" stroke=\"#444\"/><text x=\"{x:0.#}\" y=\"{top + h + 15}\" text-anchor=\"middle\">{mm:0.##}</text>");
         }
         svg.Append(Inv, $"<text x=\"{left + w / 2}\" y=\"{top + h + 32}\" text-anchor=\"middle\">lateral (mm)</text>");
-        foreach (double mm in Ticks(0, DepthMm))
+        foreach (double mm in Ticks(DepthOffsetMm, DepthOffsetMm + DepthMm))
         {
-            double y = top + mm / DepthMm * h;
+            double y = top + (mm - DepthOffsetMm) / DepthMm * h;
             svg.Append(Inv, $"<line x1=\"{left - 4}\" y1=\"{y:0.#}\" x2=\"{left}\" y2=\"{y:0.#}\" stroke=\"#444\"/><text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{mm:0.##}</text>");
         }
         svg.Append(Inv, $"<text transform=\"translate(14,{top + h / 2}) rotate(-90)\" text-anchor=\"middle\">depth (mm)</text>");
@@ -137,27 +150,63 @@ public sealed record MapImage(double[] Values, int Samples, int Lines, double Ax
         return (w, Math.Max(8, h));
     }
 
-    private (double Lo, double Hi) Limits()
+    /// <summary>The colour limits: <see cref="Min"/>/<see cref="Max"/>, or the percentiles of the finite values.</summary>
+    public (double Lo, double Hi) Limits()
     {
-        double lo = Min ?? Values.Where(double.IsFinite).DefaultIfEmpty(0).Min();
-        double hi = Max ?? Values.Where(double.IsFinite).DefaultIfEmpty(1).Max();
+        double[]? sorted = Min is null || Max is null ? Values.Where(double.IsFinite).Order().ToArray() : null;
+        double At(double p) => sorted!.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * (sorted.Length - 1)))];
+        double lo = Min ?? At(LowPercentile);
+        double hi = Max ?? At(HighPercentile);
         return hi > lo ? (lo, hi) : (lo, lo + 1);
+    }
+
+    /// <summary>
+    /// The part of the image around <paramref name="mask"/>'s lesion with <paramref name="marginMm"/> on every side
+    /// (a lesion zoom), on the same mm axes; the outline is kept. The whole image when the mask is empty.
+    /// </summary>
+    public MapImage ZoomTo(LesionMask mask, double marginMm = 3)
+    {
+        if (mask.Samples != Samples || mask.Lines != Lines)
+            throw new ArgumentException($"the mask is {mask.Samples} x {mask.Lines}, the image {Samples} x {Lines}", nameof(mask));
+        int top = Samples, bottom = -1, left = Lines, right = -1;
+        for (int j = 0; j < Lines; j++)
+            for (int i = 0; i < Samples; i++)
+                if (mask.Data[j * Samples + i]) { top = Math.Min(top, i); bottom = Math.Max(bottom, i); left = Math.Min(left, j); right = Math.Max(right, j); }
+        if (bottom < 0) return this with { Mask = mask };
+        int dr = (int)Math.Ceiling(marginMm / AxialSpacingMm), dc = (int)Math.Ceiling(marginMm / LinePitchMm);
+        int r0 = Math.Max(0, top - dr), r1 = Math.Min(Samples - 1, bottom + dr), c0 = Math.Max(0, left - dc), c1 = Math.Min(Lines - 1, right + dc);
+        int rows = r1 - r0 + 1, cols = c1 - c0 + 1;
+        var values = new double[rows * cols];
+        var inside = new bool[rows * cols];
+        for (int c = 0; c < cols; c++)
+            for (int r = 0; r < rows; r++)
+            {
+                values[c * rows + r] = Values[(c0 + c) * Samples + r0 + r];
+                inside[c * rows + r] = mask.Data[(c0 + c) * Samples + r0 + r];
+            }
+        var (lo, hi) = Limits(); // the full image's colour scale, so the zoom reads like the overview
+        return this with
+        {
+            Values = values, Samples = rows, Lines = cols, Mask = new LesionMask(rows, cols, inside),
+            Min = lo, Max = hi,
+            DepthOffsetMm = DepthOffsetMm + r0 * AxialSpacingMm,
+            LateralOffsetMm = (LateralOffsetMm ?? -WidthMm / 2) + c0 * LinePitchMm,
+            Title = Title.Length > 0 ? Title + " (lesion zoom)" : "lesion zoom",
+        };
     }
 
     private byte[] Raster(int w, int h)
     {
         var (lo, hi) = Limits();
+        var values = BoxAverage(w, h);
         var rgb = new byte[w * h * 3];
         int SampleAt(int y) => Math.Min(Samples - 1, (int)((y + 0.5) * Samples / h));
         int LineAt(int x) => Math.Min(Lines - 1, (int)((x + 0.5) * Lines / w));
         bool Inside(int x, int y) => x >= 0 && y >= 0 && x < w && y < h && Mask!.Data[LineAt(x) * Samples + SampleAt(y)];
         for (int y = 0; y < h; y++)
-        {
-            int i = SampleAt(y);
             for (int x = 0; x < w; x++)
             {
-                int j = LineAt(x);
-                var (r, g, b) = ColormapTable.Colour(Colormap, (Values[j * Samples + i] - lo) / (hi - lo));
+                var (r, g, b) = ColormapTable.Colour(Colormap, (values[y * w + x] - lo) / (hi - lo));
                 if (Mask is not null && Inside(x, y) && !(Inside(x - 1, y) && Inside(x + 1, y) && Inside(x, y - 1) && Inside(x, y + 1)))
                     (r, g, b) = (255, 40, 40);
                 int o = (y * w + x) * 3;
@@ -165,8 +214,41 @@ public sealed record MapImage(double[] Values, int Samples, int Lines, double Ax
                 rgb[o + 1] = g;
                 rgb[o + 2] = b;
             }
-        }
         return rgb;
+    }
+
+    /// <summary>
+    /// The image on a <paramref name="w"/> x <paramref name="h"/> raster (row-major): each display pixel is the mean of
+    /// the finite map pixels it covers (a box filter, so a 2000-sample column shown in 300 pixels averages about 7
+    /// samples instead of keeping every 7th, which would alias speckle), or the nearest map pixel when enlarging.
+    /// </summary>
+    internal double[] BoxAverage(int w, int h)
+    {
+        var sum = new double[w * h];
+        var count = new int[w * h];
+        for (int j = 0; j < Lines; j++)
+        {
+            int x = Math.Min(w - 1, (int)((long)j * w / Lines));
+            for (int i = 0; i < Samples; i++)
+            {
+                double v = Values[(long)j * Samples + i];
+                if (!double.IsFinite(v)) continue;
+                int k = Math.Min(h - 1, (int)((long)i * h / Samples)) * w + x;
+                sum[k] += v;
+                count[k]++;
+            }
+        }
+        var result = new double[w * h];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+            {
+                int k = y * w + x;
+                if (count[k] > 0) { result[k] = sum[k] / count[k]; continue; }
+                // Enlarged (or an all-NaN block): the map pixel under the display pixel's centre.
+                int i = Math.Min(Samples - 1, (int)((y + 0.5) * Samples / h)), j = Math.Min(Lines - 1, (int)((x + 0.5) * Lines / w));
+                result[k] = Values[(long)j * Samples + i];
+            }
+        return result;
     }
 
     /// <summary>Round tick positions between <paramref name="from"/> and <paramref name="to"/> (at most about 9).</summary>
