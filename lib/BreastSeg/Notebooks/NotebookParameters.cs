@@ -18,7 +18,7 @@ public sealed record NotebookParameters(double WindowPulseLengths, int Bins, Ent
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
-    /// <summary>The reproduce defaults (<see cref="ReproduceConfig.Quick"/>): 1 pulse length, 32 bins, window normalisation.</summary>
+    /// <summary>The reproduce defaults (<see cref="ReproduceConfig.Quick"/>' map options).</summary>
     public static NotebookParameters Defaults { get; } = Of(ReproduceConfig.Quick);
 
     /// <summary>Environment variable naming another parameters file (the tests use one of their own).</summary>
@@ -39,8 +39,7 @@ public sealed record NotebookParameters(double WindowPulseLengths, int Bins, Ent
     /// <summary>The entropy parameters of <paramref name="config"/>.</summary>
     public static NotebookParameters Of(ReproduceConfig config)
     {
-        var options = config.MapOptions();
-        return new NotebookParameters(config.EntropyWindowPulseLengths, options.Bins, options.Normalization);
+        return Of(config.Experiment.Maps);
     }
 
     /// <summary>The parameters in <paramref name="path"/> (default <see cref="DefaultPath"/>), or <see cref="Defaults"/> when there is no file.</summary>
@@ -67,16 +66,17 @@ public sealed record NotebookParameters(double WindowPulseLengths, int Bins, Ent
     }
 
     /// <summary><paramref name="config"/> with these entropy parameters.</summary>
-    public ReproduceConfig ApplyTo(ReproduceConfig config) => config with
-    {
-        EntropyWindowPulseLengths = WindowPulseLengths,
-        EntropyBins = Bins,
-        EntropyNormalization = Normalization.ToString().ToLowerInvariant(),
-    };
+    public ReproduceConfig ApplyTo(ReproduceConfig config) =>
+        this == Of(config) ? config : config with { Experiment = config.Experiment with { Maps = MapOptions(config.Experiment.Maps) } };
 
     /// <summary>The map options with these entropy parameters (other options from <paramref name="baseOptions"/>).</summary>
     public MapOptions MapOptions(MapOptions? baseOptions = null) =>
-        (baseOptions ?? new MapOptions()) with { Window = MapWindow.PulseLengths(WindowPulseLengths), Bins = Bins, Normalization = Normalization };
+        (baseOptions ?? new MapOptions()) is var b && this == Of(b)
+            ? b
+            : b with { Window = MapWindow.PulseLengths(WindowPulseLengths), Bins = Bins, BinRule = EntropyBinRule.Fixed, Normalization = Normalization };
+
+    private static NotebookParameters Of(MapOptions options) =>
+        new(options.Window is MapWindow.InPulseLengths pl ? pl.SideLength : 1.0, options.Bins, options.Normalization);
 
     /// <summary>Equal when the parameters are (where they came from does not count).</summary>
     public bool Equals(NotebookParameters? other) =>
@@ -94,6 +94,6 @@ public sealed record NotebookParameters(double WindowPulseLengths, int Bins, Ent
         if (!(WindowPulseLengths > 0) || !double.IsFinite(WindowPulseLengths))
             throw new BreastSegInputException(origin, $"windowPulseLengths must be a positive number, not {WindowPulseLengths.ToString(CultureInfo.InvariantCulture)}");
         if (Bins < 2) throw new BreastSegInputException(origin, $"bins must be at least 2, not {Bins}");
-        if (!Enum.IsDefined(Normalization)) throw new BreastSegInputException(origin, $"normalization {(int)Normalization} is not window or global");
+        if (!Enum.IsDefined(Normalization)) throw new BreastSegInputException(origin, $"normalization {(int)Normalization} is not window, global or robust");
     }
 }

@@ -82,15 +82,18 @@ public class NotebookFigureTests
         {
             string path = Path.Combine(folder, "parameters.json");
             Assert.Equal(NotebookParameters.Defaults, NotebookParameters.Load(path));
-            Assert.Equal((1.0, 32, EntropyNormalization.Window), (NotebookParameters.Defaults.WindowPulseLengths, NotebookParameters.Defaults.Bins, NotebookParameters.Defaults.Normalization));
+            var defaults = new MapOptions();
+            Assert.Equal((((MapWindow.InPulseLengths)defaults.Window).SideLength, defaults.Bins, defaults.Normalization),
+                (NotebookParameters.Defaults.WindowPulseLengths, NotebookParameters.Defaults.Bins, NotebookParameters.Defaults.Normalization));
+            Assert.Equal(defaults, NotebookParameters.Defaults.MapOptions());
             var chosen = new NotebookParameters(2.5, 64, EntropyNormalization.Global);
             chosen.Save(path);
             var loaded = NotebookParameters.Load(path);
             Assert.Equal(chosen, loaded);
             Assert.Contains(path, loaded.Source);
             var config = loaded.ApplyTo(NotebookData.Config(folder, quick: true));
-            Assert.Equal((2.5, 64, "global"), (config.EntropyWindowPulseLengths, config.EntropyBins, config.EntropyNormalization));
-            Assert.Equal(EntropyNormalization.Global, config.MapOptions().Normalization);
+            var maps = config.Experiment.Maps;
+            Assert.Equal((MapWindow.PulseLengths(2.5), 64, EntropyBinRule.Fixed, EntropyNormalization.Global), (maps.Window, maps.Bins, maps.BinRule, maps.Normalization));
 
             File.WriteAllText(path, "{\"windowPulseLengths\": -1, \"bins\": 32, \"normalization\": \"window\"}");
             var bad = Assert.Throws<BreastSeg.IO.BreastSegInputException>(() => NotebookParameters.Load(path));
