@@ -25,7 +25,7 @@ internal static partial class MapsCommand
         var from = new Option<string>("--from") { Description = "Plain MAT input holds 'rf' (Hilbert envelope detection first) or 'envelope'", DefaultValueFactory = _ => "rf" };
         var window = new Option<string>("--window") { Description = "Entropy window: Npl (pulse lengths), Xmm, AxBmm or SAMPLESxLINES", DefaultValueFactory = _ => $"{MapOptions.DefaultEntropyPulseLengths}pl" };
         var nakagamiWindow = new Option<string>("--nakagami-window") { Description = "Nakagami window, same forms as --window", DefaultValueFactory = _ => "3pl" };
-        var bins = new Option<string>("--bins") { Description = "Entropy bins: a count (>= 2), sqrt (sqrt of the window's pixels) or fd (Freedman-Diaconis)", DefaultValueFactory = _ => "fd" };
+        var bins = new Option<string>("--bins") { Description = "Entropy bins: a count (>= 2), sqrt (sqrt of the window's pixels) or fd (Freedman-Diaconis)", DefaultValueFactory = _ => EntropyMap.DefaultBins.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var normalization = new Option<string>("--normalization") { Description = "Entropy bins span each 'window', the 'global' frame range or its 'robust' 1st-99th percentiles", DefaultValueFactory = _ => "robust" };
         var millerMadow = new Option<bool>("--miller-madow") { Description = "Add the Miller-Madow bias correction (K-1)/(2N ln 2) bits to the entropy" };
         var log = new Option<bool>("--log") { Description = "Entropy of the log-compressed envelope (B-mode) instead of the envelope" };

@@ -31,7 +31,7 @@ internal sealed class ExperimentFlags
     public Option<string?> Device { get; } = new("--device") { Description = "cpu, cuda or auto (default cpu)" };
     public Option<string?> Window { get; } = new("--window") { Description = "Entropy window: 1pl (pulse lengths), 0.5mm, 0.5x1mm or 23x6 (samples x lines); default 1pl" };
     public Option<string?> NakagamiWindow { get; } = new("--nakagami-window") { Description = "Nakagami window, same forms as --window; default 3pl" };
-    public Option<string?> Bins { get; } = new("--bins") { Description = "Entropy histogram bins: a count, sqrt or fd (Freedman-Diaconis); default fd" };
+    public Option<string?> Bins { get; } = new("--bins") { Description = "Entropy histogram bins: a count, sqrt or fd (Freedman-Diaconis); default 32" };
     public Option<string?> Normalization { get; } = new("--normalization") { Description = $"What the entropy bins span: window, global or robust (percentiles of the frame); default {Q.Maps.Normalization.ToString().ToLowerInvariant()}" };
     public Option<bool> MillerMadow { get; } = new("--miller-madow") { Description = "Miller-Madow bias correction of the entropy estimate" };
     public Option<double?> DynamicRange { get; } = new("--dynamic-range") { Description = $"B-mode dynamic range in dB (default {Q.Maps.DynamicRangeDb})" };

@@ -49,7 +49,7 @@ public static partial class SpeckleStatistics
         {
             var size = w.Resolve(acq, lines, maps.PulseLevelDb);
             size.Validate("entropy window", n, lines);
-            return (Name: w.ToString(), Size: size, Map: EntropyMap.Compute(entropyInput, n, lines, size, maps.Bins, maps.Normalization, 1, maps.MaxDegreeOfParallelism));
+            return (Name: w.ToString(), Size: size, Map: (maps with { Stride = 1 }).Entropy(entropyInput, n, lines, size));
         }).ToList();
         var nakagamiWindow = maps.NakagamiWindowSize(acq, lines);
         nakagamiWindow.Validate("nakagami window", n, lines);

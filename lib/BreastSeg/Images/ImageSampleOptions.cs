@@ -26,7 +26,7 @@ public sealed record ImageSampleOptions(
 
     /// <summary>
     /// The image options that the kit's map options stand for: bins, normalisation and stride as given; the window as
-    /// given in pixels (<c>--window 15x15</c>). The RF default window (1 pulse length) becomes
+    /// given in pixels (<c>--window 15x15</c>). The RF default window (<see cref="MapOptions.Window"/>) becomes
     /// <see cref="DefaultEntropyWindow"/>; any other window in pulse lengths or mm is refused, because an image has
     /// neither (BUSI gives no pixel spacing).
     /// </summary>
@@ -35,7 +35,7 @@ public sealed record ImageSampleOptions(
         var window = options.Window switch
         {
             MapWindow.InPixels p => new WindowSize(p.Samples, p.Lines),
-            MapWindow.InPulseLengths { SideLength: 1 } => DefaultEntropyWindow,
+            var rfDefault when rfDefault == new MapOptions().Window => DefaultEntropyWindow,
             var other => throw new BreastSegInputException("--window", $"'{other}' needs a pulse length or mm, which an image folder does not have: give the grey-level entropy window in pixels (rows x columns, for example {DefaultEntropyWindow})"),
         };
         return new ImageSampleOptions(maps, size, window, options.Bins, options.Normalization, options.Stride);

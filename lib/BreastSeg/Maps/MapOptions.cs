@@ -5,7 +5,7 @@ namespace BreastSeg.Maps;
 
 /// <summary>
 /// Options of the map computation. Defaults: 50 dB dynamic range; entropy of the envelope in a 4-pulse-length window
-/// (37 x 9 pixels for OASBUD), Freedman-Diaconis bin count, bins spanning the frame's 1st-99th percentiles (robust
+/// (37 x 9 pixels for OASBUD), 32 bins (the sweep's Freedman-Diaconis best scored the same), bins spanning the frame's 1st-99th percentiles (robust
 /// normalisation), plug-in estimate (no Miller-Madow), every pixel; Nakagami m in a 3-pulse-length window (Tsui's
 /// recommendation for the moment estimator); pulse delimited at -20 dB; no band-pass. The entropy defaults were chosen
 /// by <see cref="EntropySweep"/> on training/validation cases of a simulated cohort (environment.md, "Maps").
@@ -27,7 +27,7 @@ public sealed record MapOptions
 
     /// <summary>How the bin count is chosen (fixed <see cref="Bins"/>, sqrt(N) or Freedman-Diaconis).</summary>
     [JsonConverter(typeof(JsonStringEnumConverter))]
-    public EntropyBinRule BinRule { get; init; } = EntropyBinRule.FreedmanDiaconis;
+    public EntropyBinRule BinRule { get; init; } = EntropyBinRule.Fixed;
 
     /// <summary>What the entropy bins span (default: the frame's robust percentile range).</summary>
     [JsonConverter(typeof(JsonStringEnumConverter))]

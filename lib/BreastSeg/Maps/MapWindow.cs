@@ -9,10 +9,9 @@ namespace BreastSeg.Maps;
 /// explicit size in samples x lines. Physical sizes are converted with the frame's axial spacing and line pitch and
 /// rounded to the nearest odd pixel count (at least 1) so that the window is centred on its pixel.
 /// </summary>
-[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
-[JsonDerivedType(typeof(InPulseLengths), "pulse-lengths")]
-[JsonDerivedType(typeof(InMillimetres), "mm")]
-[JsonDerivedType(typeof(InPixels), "pixels")]
+/// <remarks>JSON holds a window in its CLI spelling ("4pl", "0.5mm", "0.5x1mm", "23x6"), the one written form everywhere
+/// (run manifests, sweep choices, parameter files).</remarks>
+[JsonConverter(typeof(MapWindowJsonConverter))]
 public abstract record MapWindow
 {
     private MapWindow() { }

@@ -26,22 +26,13 @@ public static class ExperimentJson
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         };
         options.Converters.Add(new JsonStringEnumConverter());
-        options.Converters.Add(new MapWindowConverter());
         options.Converters.Add(new RuntimeTypeConverterFactory());
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }
 
-    private sealed class MapWindowConverter : JsonConverter<MapWindow>
-    {
-        public override MapWindow Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            MapWindow.Parse(reader.GetString() ?? throw new JsonException("window is null"));
-
-        public override void Write(Utf8JsonWriter writer, MapWindow value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
-    }
-
     // Abstract types without a converter of their own are written as their run-time type (plus "$type"), so their
-    // values count in identities; reading them back needs a converter like MapWindowConverter.
+    // values count in identities; reading them back needs a converter of their own (as MapWindow has).
     private sealed class RuntimeTypeConverterFactory : JsonConverterFactory
     {
         public override bool CanConvert(Type typeToConvert) => typeToConvert.IsAbstract && !typeToConvert.IsInterface

@@ -159,7 +159,7 @@ public class SpeckleStatisticsMeasureTests(ITestOutputHelper output)
         for (int w = 0; w < 2; w++)
         {
             var size = options.EntropyWindows[w].Resolve(frame.Acquisition, frame.Lines);
-            var map = EntropyMap.Compute(env, frame.Samples, frame.Lines, size);
+            var map = new MapOptions().Entropy(env, frame.Samples, frame.Lines, size);
             var values = new List<double>();
             for (int j = block.FirstLine; j < block.FirstLine + block.Lines; j++)
                 for (int i = block.FirstSample; i < block.FirstSample + block.Samples; i++) values.Add(map[j * frame.Samples + i]);
@@ -189,7 +189,8 @@ public class SpeckleStatisticsMeasureTests(ITestOutputHelper output)
         output.WriteLine($"simulated: SNR {m.EnvelopeSnr:F2}, m {m.NakagamiM:F2}, axial {m.AxialFwhmUm:F1} um (closed form {expectedUm:F1}), lateral {m.LateralFwhmMm:F3} mm, peak {m.SpectralPeakMHz:F2}, centroid {m.SpectralCentroidMHz:F2} MHz");
         Assert.InRange(m.AxialFwhmUm, 0.9 * expectedUm, 1.1 * expectedUm);
         Assert.InRange(m.EnvelopeSnr, 1.75, 2.05);
-        Assert.InRange(m.SpectralPeakMHz, 6, 10.5);
+        double pulseMHz = ScannerSettings.Default.PulseCenterFrequencyHz / 1e6;   // attenuation only lowers the peak
+        Assert.InRange(m.SpectralPeakMHz, 0.7 * pulseMHz, 1.1 * pulseMHz);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class ExperimentIdentityTests
         foreach (string window in new[] { "2pl", "0.5mm", "0.5x1mm", "23x6" })
         {
             var d = Assert.Single(Diff(e, e with { Maps = e.Maps with { Window = MapWindow.Parse(window) } }));
-            Assert.Equal(("Maps.Window", "1pl", window), (d.Parameter, d.Was, d.Now));
+            Assert.Equal(("Maps.Window", new MapOptions().Window.ToString(), window), (d.Parameter, d.Was, d.Now));
         }
         var lr = Assert.Single(Diff(e, e with { Training = e.Training with { LearningRate = 2e-3 } }));
         Assert.Equal(("Training.LearningRate", "0.001", "0.002"), (lr.Parameter, lr.Was, lr.Now));

@@ -90,12 +90,14 @@ public class UltrasonixRealDataTests(ITestOutputHelper output)
             Assert.InRange(m.EnvelopeSnr, 1.0, 2.3);
             Assert.InRange(m.SpectralPeakMHz, 2, 15);
         }
-        // The measurement: the real phantom's speckle is about twice as coarse axially as the simulator's.
+        // Cohort v2 fitted the simulator's pulse to this probe's speckle (the first simulator's was about twice too fine
+        // axially): the speckle grain now agrees within 40 % both ways.
         Assert.NotNull(table.Sources[0].Result.Median);
         Assert.NotNull(table.Sources.Single(s => s.Source.StartsWith("simulated")).Result.Median);
         var real = table.Sources[0].Result.Median!;
         var sim = table.Sources.Single(s => s.Source.StartsWith("simulated")).Result.Median!;
-        Assert.True(real.AxialFwhmUm > 1.3 * sim.AxialFwhmUm, $"real axial {real.AxialFwhmUm:F0} um vs simulated {sim.AxialFwhmUm:F0} um");
+        Assert.InRange(sim.AxialFwhmUm / real.AxialFwhmUm, 1 / 1.4, 1.4);
+        Assert.InRange(sim.LateralFwhmMm / real.LateralFwhmMm, 1 / 1.4, 1.4);
     }
 
     private static string? Run(params string[] args)
