@@ -6,13 +6,7 @@ namespace BreastSeg.Tests.Images;
 
 public class InspectImageFolderTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CliApp.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Run(args);
 
     [Fact]
     public void JsonListsEveryCaseWithSizeMasksLesionPixelsAndClassCounts()
