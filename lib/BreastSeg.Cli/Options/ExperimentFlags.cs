@@ -82,7 +82,7 @@ internal sealed class ExperimentFlags
             Bins = p.GetValue(Bins) is { } b ? BinChoice(b).Bins : e.Maps.Bins,
             BinRule = p.GetValue(Bins) is { } r ? BinChoice(r).Rule : e.Maps.BinRule,
             MillerMadow = p.GetValue(MillerMadow) || e.Maps.MillerMadow,
-            Normalization = p.GetValue(Normalization) is { } n ? ParseNormalization(n) : e.Maps.Normalization,
+            Normalization = p.GetValue(Normalization) is { } n ? Commands.MapsSweepCommand.ParseNormalization(n) : e.Maps.Normalization,
             DynamicRangeDb = p.GetValue(DynamicRange) ?? e.Maps.DynamicRangeDb,
             LogCompressed = p.GetValue(Log) || e.Maps.LogCompressed,
             Stride = p.GetValue(Stride) ?? e.Maps.Stride,
@@ -95,9 +95,4 @@ internal sealed class ExperimentFlags
         var choice = EntropyBinChoice.Parse(text, "Maps.Bins");
         return choice.Rule == EntropyBinRule.Fixed ? choice : choice with { Bins = EntropyMap.DefaultBins };
     }
-
-    private static EntropyNormalization ParseNormalization(string text) =>
-        Enum.TryParse<EntropyNormalization>(text.Trim(), ignoreCase: true, out var n) && Enum.IsDefined(n)
-            ? n
-            : throw new BreastSegInputException("Maps.Normalization", $"'{text}' is not one of window, global, robust");
 }
