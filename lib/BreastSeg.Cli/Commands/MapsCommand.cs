@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using BreastSeg.Cli.Options;
 using BreastSeg.IO;
 using BreastSeg.Maps;
 using BreastSeg.Rf;
@@ -23,28 +23,20 @@ internal static partial class MapsCommand
         var output = new Option<string>("--out") { Description = "Output MAT file (written atomically)", Required = true };
         var variable = new Option<string?>("--var") { Description = "Plain MAT input: the 2-D numeric variable to use (default: the only one)" };
         var from = new Option<string>("--from") { Description = "Plain MAT input holds 'rf' (Hilbert envelope detection first) or 'envelope'", DefaultValueFactory = _ => "rf" };
-        var window = new Option<string>("--window") { Description = "Entropy window: Npl (pulse lengths), Xmm, AxBmm or SAMPLESxLINES", DefaultValueFactory = _ => $"{MapOptions.DefaultEntropyPulseLengths}pl" };
-        var nakagamiWindow = new Option<string>("--nakagami-window") { Description = "Nakagami window, same forms as --window", DefaultValueFactory = _ => "3pl" };
-        var bins = new Option<string>("--bins") { Description = "Entropy bins: a count (>= 2), sqrt (sqrt of the window's pixels) or fd (Freedman-Diaconis)", DefaultValueFactory = _ => EntropyMap.DefaultBins.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var normalization = new Option<string>("--normalization") { Description = "Entropy bins span each 'window', the 'global' frame range or its 'robust' 1st-99th percentiles", DefaultValueFactory = _ => "robust" };
-        var millerMadow = new Option<bool>("--miller-madow") { Description = "Add the Miller-Madow bias correction (K-1)/(2N ln 2) bits to the entropy" };
-        var log = new Option<bool>("--log") { Description = "Entropy of the log-compressed envelope (B-mode) instead of the envelope" };
-        var stride = new Option<int>("--stride") { Description = "Evaluate windowed maps every N samples and lines, interpolate back (1 = every pixel)", DefaultValueFactory = _ => 1 };
-        var dynamicRange = new Option<double>("--dynamic-range") { Description = "B-mode dynamic range (dB)", DefaultValueFactory = _ => BMode.DefaultDynamicRangeDb };
+        var mapFlags = new MapFlags();
         var (frame, aperture) = UltrasonixOptions();
         var maps = new Option<string>("--maps") { Description = "Comma-separated maps to write: envelope,bmode,entropy,nakagami", DefaultValueFactory = _ => string.Join(',', KindNames) };
 
         var command = new Command("maps", "Envelope, B-mode, Shannon entropy and Nakagami maps of RF frames in a MAT file");
         command.Subcommands.Add(MapsSweepCommand.Create(stdout));
         command.Arguments.Add(input);
-        foreach (var o in new Option[] { output, variable, from, window, nakagamiWindow, bins, normalization, millerMadow, log, stride, dynamicRange, maps, frame, aperture })
+        foreach (Option o in (Option[])[output, variable, from, .. mapFlags.All, maps, frame, aperture])
             command.Options.Add(o);
         command.SetAction(parse =>
         {
             var request = new MapsRequest(
                 parse.GetValue(input)!, parse.GetValue(output)!, parse.GetValue(variable), parse.GetValue(from)!,
-                ParseOptions(parse.GetValue(window)!, parse.GetValue(nakagamiWindow)!, parse.GetValue(bins)!, parse.GetValue(normalization)!,
-                    parse.GetValue(log), parse.GetValue(stride), parse.GetValue(dynamicRange)) with { MillerMadow = parse.GetValue(millerMadow) },
+                mapFlags.Apply(parse, new MapOptions()),
                 ParseKinds(parse.GetValue(maps)!), parse.GetValue(frame), parse.GetValue(aperture));
             return Run(request, stdout);
         });
@@ -52,26 +44,6 @@ internal static partial class MapsCommand
     }
 
     internal sealed record MapsRequest(string Input, string Output, string? Variable, string From, MapOptions Options, MapKind[] Kinds, int Frame = 0, double? ApertureMm = null);
-
-    /// <summary>Checks and converts the map options; every problem names its option.</summary>
-    internal static MapOptions ParseOptions(string window, string nakagamiWindow, string bins, string normalization, bool log, int stride, double dynamicRangeDb)
-    {
-        var binChoice = EntropyBinChoice.Parse(bins, "--bins");
-        if (stride < 1) throw new BreastSegInputException("--stride", $"stride {stride} must be at least 1");
-        if (!(dynamicRangeDb > 0) || double.IsInfinity(dynamicRangeDb))
-            throw new BreastSegInputException("--dynamic-range", $"dynamic range {dynamicRangeDb.ToString(CultureInfo.InvariantCulture)} dB must be positive");
-        return new MapOptions
-        {
-            Window = MapWindow.Parse(window, "--window"),
-            NakagamiWindow = MapWindow.Parse(nakagamiWindow, "--nakagami-window"),
-            Bins = binChoice.Rule == EntropyBinRule.Fixed ? binChoice.Bins : EntropyMap.DefaultBins,
-            BinRule = binChoice.Rule,
-            Normalization = MapsSweepCommand.ParseNormalization(normalization),
-            LogCompressed = log,
-            Stride = stride,
-            DynamicRangeDb = dynamicRangeDb,
-        };
-    }
 
     /// <summary>Map kinds from "envelope,bmode,entropy,nakagami" (any subset, any order).</summary>
     internal static MapKind[] ParseKinds(string text)

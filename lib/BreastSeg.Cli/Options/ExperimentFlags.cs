@@ -1,6 +1,4 @@
 using System.CommandLine;
-using BreastSeg.IO;
-using BreastSeg.Maps;
 using BreastSeg.Models;
 using BreastSeg.Training;
 
@@ -29,20 +27,15 @@ internal sealed class ExperimentFlags
     public Option<double?> TestFraction { get; } = new("--test-fraction") { Description = "Share of cases held out for testing (default 81/269, the study's)" };
     public Option<double?> ValidationFraction { get; } = new("--validation-fraction") { Description = $"Share of cases for validation (default {Q.Split.ValidationFraction})" };
     public Option<string?> Device { get; } = new("--device") { Description = "cpu, cuda or auto (default cpu)" };
-    public Option<string?> Window { get; } = new("--window") { Description = "Entropy window: 1pl (pulse lengths), 0.5mm, 0.5x1mm or 23x6 (samples x lines); default 1pl" };
-    public Option<string?> NakagamiWindow { get; } = new("--nakagami-window") { Description = "Nakagami window, same forms as --window; default 3pl" };
-    public Option<string?> Bins { get; } = new("--bins") { Description = "Entropy histogram bins: a count, sqrt or fd (Freedman-Diaconis); default 32" };
-    public Option<string?> Normalization { get; } = new("--normalization") { Description = $"What the entropy bins span: window, global or robust (percentiles of the frame); default {Q.Maps.Normalization.ToString().ToLowerInvariant()}" };
-    public Option<bool> MillerMadow { get; } = new("--miller-madow") { Description = "Miller-Madow bias correction of the entropy estimate" };
-    public Option<double?> DynamicRange { get; } = new("--dynamic-range") { Description = $"B-mode dynamic range in dB (default {Q.Maps.DynamicRangeDb})" };
-    public Option<bool> Log { get; } = new("--log") { Description = "Entropy of the log-compressed envelope (the B-mode image)" };
-    public Option<int?> Stride { get; } = new("--stride") { Description = $"Evaluate windowed maps every N samples and lines (default {Q.Maps.Stride})" };
+
+    /// <summary>The map flags (window, bins, normalisation, ...), as `maps` spells them.</summary>
+    public MapFlags Maps { get; } = new();
 
     /// <summary>Every flag, to add to a command.</summary>
     public IEnumerable<Option> All =>
     [
         Size, Arch, BaseFilters, Depth, Epochs, Batch, Lr, Patience, Loss, NoAugment, TrainSeed, SplitSeed, TestFraction,
-        ValidationFraction, Device, Window, NakagamiWindow, Bins, Normalization, MillerMadow, DynamicRange, Log, Stride,
+        ValidationFraction, Device, .. Maps.All,
     ];
 
     /// <summary><paramref name="preset"/> with the flags given on the command line applied.</summary>
@@ -75,24 +68,7 @@ internal sealed class ExperimentFlags
             TestFraction = p.GetValue(TestFraction) ?? s.TestFraction,
             ValidationFraction = p.GetValue(ValidationFraction) ?? s.ValidationFraction,
         };
-        var maps = e.Maps with
-        {
-            Window = p.GetValue(Window) is { } w ? MapWindow.Parse(w, "window") : e.Maps.Window,
-            NakagamiWindow = p.GetValue(NakagamiWindow) is { } nw ? MapWindow.Parse(nw, "nakagami-window") : e.Maps.NakagamiWindow,
-            Bins = p.GetValue(Bins) is { } b ? BinChoice(b).Bins : e.Maps.Bins,
-            BinRule = p.GetValue(Bins) is { } r ? BinChoice(r).Rule : e.Maps.BinRule,
-            MillerMadow = p.GetValue(MillerMadow) || e.Maps.MillerMadow,
-            Normalization = p.GetValue(Normalization) is { } n ? Commands.MapsSweepCommand.ParseNormalization(n) : e.Maps.Normalization,
-            DynamicRangeDb = p.GetValue(DynamicRange) ?? e.Maps.DynamicRangeDb,
-            LogCompressed = p.GetValue(Log) || e.Maps.LogCompressed,
-            Stride = p.GetValue(Stride) ?? e.Maps.Stride,
-        };
+        var maps = Maps.Apply(p, e.Maps);
         return e with { Size = p.GetValue(Size) ?? e.Size, Model = m, Training = t, Split = s, Maps = maps };
-    }
-
-    private static EntropyBinChoice BinChoice(string text)
-    {
-        var choice = EntropyBinChoice.Parse(text, "Maps.Bins");
-        return choice.Rule == EntropyBinRule.Fixed ? choice : choice with { Bins = EntropyMap.DefaultBins };
     }
 }

@@ -83,9 +83,7 @@ public static class ReproducePipeline
             progress.Note(note);
         }
 
-        var configuration = JsonSerializer.SerializeToElement(config, ReproduceConfig.Json).EnumerateObject()
-            .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.ValueKind == JsonValueKind.Array
-                ? string.Join(", ", p.Value.EnumerateArray().Select(v => v.ToString())) : p.Value.ToString())).ToList();
+        var configuration = ConfigurationRows.Of(config, ReproduceConfig.Json);
         var reportData = new ReportData(source, dataPath, cohort.Cases.Count, split.Test.Length,
             source == DataSource.Simulated ? "simulated by the kit's RF simulator (breastseg simulate), written in the OASBUD layout" : null);
         string reportPath = Path.Combine(outFolder, "report.md");
