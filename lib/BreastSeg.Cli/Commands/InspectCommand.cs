@@ -9,7 +9,8 @@ namespace BreastSeg.Cli.Commands;
 
 /// <summary>`breastseg inspect FILE [--json]`: what a MAT file holds. For the OASBUD layout, one row per case (index,
 /// id, class, BI-RADS and shape, class, sum, min, max of rf1, rf2, roi1, roi2) and the class counts; for any other MAT
-/// file, its variables with class and shape.</summary>
+/// file, its variables with class, shape and (numeric arrays) sum, min and max. Arrays are read as summaries
+/// (<see cref="MatFile.ReadSummaries"/>): their values stream past, so memory does not grow with what a file declares.</summary>
 internal static class InspectCommand
 {
     private static readonly string[] ViewFields = ["rf1", "rf2", "roi1", "roi2"];
@@ -32,11 +33,11 @@ internal static class InspectCommand
     {
         if (BreastSeg.Rf.Ultrasonix.UltrasonixFile.HasUltrasonixExtension(path)) { InspectUltrasonix.Run(path, json, stdout); return; }
         if (Directory.Exists(path)) { InspectImageFolder.Run(path, json, stdout); return; }
-        var variables = new List<(string Name, string Class, int[] Shape, string? Fields)>();
+        var variables = new List<Variable>();
         OasbudDataset? oasbud = null;
-        foreach (var (name, value) in MatFile.ReadVariables(path))
+        foreach (var (name, value) in MatFile.ReadSummaries(path))
         {
-            variables.Add((name, value.ClassName, value.Dimensions, value is MatStruct s ? string.Join(", ", s.FieldNames) : null));
+            variables.Add(new(name, value.ClassName, value.Dimensions, value is MatStruct s ? string.Join(", ", s.FieldNames) : null, value as MatSummary));
             if (oasbud is null && OasbudFile.IsOasbudLayout(name, value)) oasbud = OasbudFile.FromVariable(path, value);
         }
         if (json) stdout.WriteLine(oasbud is null ? VariablesJson(variables) : CasesJson(oasbud));
@@ -92,8 +93,37 @@ internal static class InspectCommand
         else w.WriteNull(name);
     }
 
-    private static string VariablesJson(List<(string Name, string Class, int[] Shape, string? Fields)> variables) =>
-        JsonSerializer.Serialize(new { variables = variables.Select(v => new { name = v.Name, @class = v.Class, shape = v.Shape }) });
+    /// <summary>One variable of a file: what the table and JSON show.</summary>
+    private sealed record Variable(string Name, string Class, int[] Shape, string? Fields, MatSummary? Summary);
+
+    private static string VariablesJson(List<Variable> variables)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("variables");
+            foreach (var v in variables)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", v.Name);
+                w.WriteString("class", v.Class);
+                w.WriteStartArray("shape");
+                foreach (int d in v.Shape) w.WriteNumberValue(d);
+                w.WriteEndArray();
+                if (v.Summary is { } summary)
+                {
+                    WriteNumberOrNull(w, "sum", summary.Sum);
+                    WriteNumberOrNull(w, "min", summary.Min);
+                    WriteNumberOrNull(w, "max", summary.Max);
+                }
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     private static void CasesTable(OasbudDataset data, TextWriter stdout)
     {
@@ -119,7 +149,7 @@ internal static class InspectCommand
         stdout.WriteLine($"Class counts: {counts}. Malignant if class 1 means malignant: {data.MalignantCount(ClassCoding.OneIsMalignant)}; if class 0 does: {data.MalignantCount(ClassCoding.ZeroIsMalignant)}.");
     }
 
-    private static void VariablesTable(string path, List<(string Name, string Class, int[] Shape, string? Fields)> variables, TextWriter stdout)
+    private static void VariablesTable(string path, List<Variable> variables, TextWriter stdout)
     {
         var console = Console(stdout);
         var table = new Table().Title($"{Markup.Escape(path)}: {variables.Count} variable{(variables.Count == 1 ? "" : "s")}");
@@ -127,7 +157,12 @@ internal static class InspectCommand
         table.AddColumn("class");
         table.AddColumn("shape");
         table.AddColumn("fields");
-        foreach (var v in variables) table.AddRow(Markup.Escape(v.Name), v.Class, string.Join("x", v.Shape), Markup.Escape(v.Fields ?? ""));
+        table.AddColumn("sum", c => c.RightAligned());
+        table.AddColumn("min", c => c.RightAligned());
+        table.AddColumn("max", c => c.RightAligned());
+        foreach (var v in variables)
+            table.AddRow(Markup.Escape(v.Name), v.Class, string.Join("x", v.Shape), Markup.Escape(v.Fields ?? ""),
+                v.Summary is { } s ? Number(s.Sum) : "", v.Summary is { } s1 ? Number(s1.Min) : "", v.Summary is { } s2 ? Number(s2.Max) : "");
         console.Write(table);
     }
 

@@ -6,7 +6,8 @@ namespace BreastSeg.Rf;
 
 /// <summary>An opened OASBUD-layout data set.</summary>
 /// <remarks>Cases are keyed by their row index (ids need not be unique). RF and masks are held in their stored class;
-/// <see cref="GetCase"/> widens one case to double frames.</remarks>
+/// <see cref="GetCase"/> widens one case to double frames. A data set over summaries (<see cref="MatFile.ReadSummaries"/>,
+/// for `inspect`) has the same checks and <see cref="Summaries"/> but no frames.</remarks>
 public sealed class OasbudDataset
 {
     private readonly MatStruct _data;
@@ -61,8 +62,8 @@ public sealed class OasbudDataset
         var views = new List<RfView>();
         foreach (var (rfField, roiField) in OasbudFile.ViewFields)
         {
-            var rf = (MatNumeric)_data[index, rfField];
-            var roi = (MatNumeric)_data[index, roiField];
+            if (_data[index, rfField] is not MatNumeric rf || _data[index, roiField] is not MatNumeric roi)
+                throw new InvalidOperationException($"{Path} was read as summaries (for inspection); open it with OasbudFile.Open to read frames");
             int samples = rf.Dimensions[0], lines = rf.Dimensions[1];
             var frame = new RfFrame(samples, lines, rf.ToDoubleArray(), Acquisition);
             var mask = roi.ToDoubleArray();
@@ -72,7 +73,7 @@ public sealed class OasbudDataset
         return new RfCase(index, summary.Id, views, summary.BiRads, summary.ClassCode, malignant);
     }
 
-    /// <summary>Validates case <paramref name="index"/> and summarises it.</summary>
+    /// <summary>Validates case <paramref name="index"/> and summarises it (a summary read from the file as is).</summary>
     private OasbudCaseSummary Check(int index)
     {
         string id = Label(index, "id", null);
@@ -89,10 +90,8 @@ public sealed class OasbudDataset
                 throw Error(who, rfField, $"the RF frame is empty or not 2-D ({rf.ShapeText})");
             if (!roi.Dimensions.SequenceEqual(shape))
                 throw Error(who, rfField, $"the RF frame is {rf.ShapeText} but its mask {roiField} is {roi.ShapeText}");
-            CheckFinite(rf, who, rfField);
-            CheckFinite(roi, who, roiField);
-            views[rfField] = ArraySummary.Of(rf);
-            views[roiField] = ArraySummary.Of(roi);
+            views[rfField] = CheckedSummary(rf, who, rfField);
+            views[roiField] = CheckedSummary(roi, who, roiField);
         }
         return new OasbudCaseSummary(index, id, classCode, birads, new Dictionary<string, ArraySummary>
         {
@@ -102,28 +101,48 @@ public sealed class OasbudDataset
 
     private BreastSegInputException Error(string who, string field, string problem) => new(Path, $"{who}, {field}: {problem}");
 
-    private MatNumeric Numeric(int index, string field, string who, string role)
+    /// <summary>A real numeric array or its summary.</summary>
+    private MatValue Numeric(int index, string field, string who, string role)
     {
         var value = _data[index, field];
-        if (value is not MatNumeric n) throw Error(who, field, $"the {role} is a {value.ClassName}, expected a numeric array");
-        if (n.IsComplex) throw Error(who, field, $"the {role} is complex, expected real samples");
-        return n;
+        bool complex = value switch
+        {
+            MatNumeric n => n.IsComplex,
+            MatSummary s => s.IsComplex,
+            _ => throw Error(who, field, $"the {role} is a {value.ClassName}, expected a numeric array"),
+        };
+        if (complex) throw Error(who, field, $"the {role} is complex, expected real samples");
+        return value;
     }
 
-    private void CheckFinite(MatNumeric array, string who, string field)
+    /// <summary>The array's summary, after checking that it holds no NaN or Inf.</summary>
+    private ArraySummary CheckedSummary(MatValue array, string who, string field)
     {
-        int rows = array.Dimensions[0];
-        int bad = -1, badCount = 0;
-        switch (array.Real)
+        var (summary, badCount, bad) = array switch
         {
-            // double[] and float[] cannot be reinterpreted as any other array type, so pattern matching is exact here.
-            case double[] d: for (int i = 0; i < d.Length; i++) if (!double.IsFinite(d[i])) { badCount++; if (bad < 0) bad = i; } break;
-            case float[] f: for (int i = 0; i < f.Length; i++) if (!float.IsFinite(f[i])) { badCount++; if (bad < 0) bad = i; } break;
-            default: return; // integer and logical data are always finite
-        }
+            MatSummary s => (ArraySummary.Of(s), s.NonFiniteCount, s.FirstNonFinite),
+            _ => FoldedSummary((MatNumeric)array),
+        };
+        int rows = array.Dimensions[0];
         if (badCount > 0)
             throw Error(who, field, $"{badCount} NaN or Inf value{(badCount > 1 ? "s" : "")}, the first at sample {bad % rows}, line {bad / rows} (0-based)");
+        return summary;
     }
+
+    private static (ArraySummary Summary, long NonFinite, long First) FoldedSummary(MatNumeric array)
+    {
+        var fold = new SummaryAccumulator();
+        fold.Add(array.Real, array.Real.Length);
+        return (new ArraySummary(array.Dimensions, array.ClassName, fold.Sum, fold.Min, fold.Max), fold.NonFiniteCount, fold.FirstNonFinite);
+    }
+
+    /// <summary>The value of a real 1 x 1 numeric array or summary, or null.</summary>
+    private static double? Scalar(MatValue value) => value switch
+    {
+        MatNumeric { Count: 1, IsComplex: false } n => n.ToDoubleArray()[0],
+        MatSummary s => s.ScalarValue,
+        _ => null,
+    };
 
     /// <summary>A text field (id, birads): char as is, a numeric scalar formatted as MATLAB's num2str would.</summary>
     private string Label(int index, string field, string? who)
@@ -133,8 +152,8 @@ public sealed class OasbudDataset
         {
             case MatChar c:
                 return c.Text.Trim();
-            case MatNumeric { Count: 1, IsComplex: false } n:
-                return n.ToDoubleArray()[0].ToString("G15", CultureInfo.InvariantCulture);
+            case var _ when Scalar(value) is { } number:
+                return number.ToString("G15", CultureInfo.InvariantCulture);
             default:
                 throw Error(who ?? $"case {index}", field, $"expected text or a number, found a {value.ShapeText} {value.ClassName}");
         }
@@ -143,9 +162,8 @@ public sealed class OasbudDataset
     private int ClassCode(int index, string who)
     {
         var value = _data[index, "class"];
-        if (value is MatNumeric { Count: 1, IsComplex: false } n)
+        if (Scalar(value) is { } v)
         {
-            double v = n.ToDoubleArray()[0];
             if (v is 0 or 1) return (int)v;
             throw Error(who, "class", $"the class is {v.ToString(CultureInfo.InvariantCulture)}, expected 0 or 1");
         }

@@ -15,8 +15,10 @@ internal static class Hdf5Reader
 {
     private const int MaxDepth = 64;
 
-    public static List<KeyValuePair<string, MatValue>> Read(string path)
+    /// <summary>The variables of a v7.3 file; with <paramref name="summarize"/>, numeric arrays as <see cref="MatSummary"/>.</summary>
+    public static List<KeyValuePair<string, MatValue>> Read(string path, bool summarize = false)
     {
+        var context = new Hdf5Context(path, summarize);
         try
         {
             using var file = H5File.OpenRead(path);
@@ -25,7 +27,7 @@ internal static class Hdf5Reader
             {
                 // #refs# holds the elements of cells and struct arrays; #subsystem# MATLAB's object data.
                 if (child.Name.StartsWith('#')) continue;
-                result.Add(new(child.Name, Convert(path, file, child, $"variable '{child.Name}'", 0)));
+                result.Add(new(child.Name, Convert(context, file, child, $"variable '{child.Name}'", 0)));
             }
             return result;
         }
@@ -40,7 +42,7 @@ internal static class Hdf5Reader
         }
     }
 
-    private static MatValue Convert(string path, NativeFile file, IH5Object item, string what, int depth)
+    private static MatValue Convert(Hdf5Context context, NativeFile file, IH5Object item, string what, int depth)
     {
         if (depth > MaxDepth) throw new MatFormatException($"{what}: nested more than {MaxDepth} deep");
         string? matlabClass = StringAttribute(item, "MATLAB_class");
@@ -49,15 +51,15 @@ internal static class Hdf5Reader
         {
             case IH5Group group:
                 if (matlabClass is not (null or "struct")) throw new MatFormatException($"{what}: a group of MATLAB class '{matlabClass}' is not supported");
-                return ScalarStruct(path, file, group, what, depth);
+                return ScalarStruct(context, file, group, what, depth);
             case IH5Dataset dataset:
-                return Dataset(path, file, dataset, matlabClass, what, depth);
+                return Dataset(context, file, dataset, matlabClass, what, depth);
             default:
                 throw new MatFormatException($"{what} is neither a dataset nor a group");
         }
     }
 
-    private static MatStruct ScalarStruct(string path, NativeFile file, IH5Group group, string what, int depth)
+    private static MatStruct ScalarStruct(Hdf5Context context, NativeFile file, IH5Group group, string what, int depth)
     {
         var children = group.Children().ToDictionary(c => c.Name, StringComparer.Ordinal);
         var order = FieldOrder(group) ?? children.Keys.ToList();
@@ -67,7 +69,7 @@ internal static class Hdf5Reader
         {
             if (!children.TryGetValue(field, out var child)) continue;
             names.Add(field);
-            values.Add(Convert(path, file, child, $"{what}.{field}", depth + 1));
+            values.Add(Convert(context, file, child, $"{what}.{field}", depth + 1));
         }
         // A struct array stores each field as references, one per element; a scalar struct stores the values.
         if (values.Count > 0 && values.All(v => v is MatCell) && IsReferenceStruct(group, names))
@@ -103,7 +105,7 @@ internal static class Hdf5Reader
         }
     }
 
-    private static MatValue Dataset(string path, NativeFile file, IH5Dataset dataset, string? matlabClass, string what, int depth)
+    private static MatValue Dataset(Hdf5Context context, NativeFile file, IH5Dataset dataset, string? matlabClass, string what, int depth)
     {
         int[] dims = MatlabDimensions(dataset.Space.Dimensions, what);
         if (ReadAttributeInt(dataset, "MATLAB_empty") is > 0)
@@ -125,7 +127,7 @@ internal static class Hdf5Reader
         {
             var refs = dataset.Read<NativeObjectReference1[]>();
             var elements = new List<MatValue>(refs.Length);
-            for (int i = 0; i < refs.Length; i++) elements.Add(Convert(path, file, file.Get(refs[i]), $"{what}{{{i + 1}}}", depth + 1));
+            for (int i = 0; i < refs.Length; i++) elements.Add(Convert(context, file, file.Get(refs[i]), $"{what}{{{i + 1}}}", depth + 1));
             return new MatCell(dims, elements);
         }
         if (type.Class == H5DataTypeClass.Compound) throw new MatFormatException($"{what}: complex (compound) v7.3 arrays are not supported");
@@ -137,7 +139,7 @@ internal static class Hdf5Reader
         foreach (ulong d in dataset.Space.Dimensions) declared = MemoryCap.Product(declared, (long)Math.Min(d, long.MaxValue));
         long stored = MemoryCap.Product(declared, type.Size);
         long converted = matlabClass is null ? 0 : MemoryCap.Product(declared, matlabClass == "char" ? sizeof(char) : matlabClass == "logical" ? 1 : ElementBytes(matlabClass));
-        MemoryCap.Check(path, $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})", stored < 0 || converted < 0 ? -1 : stored + (converted == stored && matlabClass is not ("char" or "logical") ? 0 : converted));
+        MemoryCap.Check(context.Path, $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})", stored < 0 || converted < 0 ? -1 : stored + (converted == stored && matlabClass is not ("char" or "logical") ? 0 : converted));
         Array storedData = ReadNumeric(dataset, type, what);
         if (matlabClass == "char")
         {
@@ -149,12 +151,21 @@ internal static class Hdf5Reader
         bool logical = matlabClass == "logical";
         var matClass = matlabClass is null ? MatTypes.ClassOfElementType(storedData.GetType().GetElementType()!)!.Value : ClassOf(matlabClass, what);
         var storedClass = MatTypes.ClassOfElementType(storedData.GetType().GetElementType()!)!.Value;
-        if (storedClass == matClass && !logical) return new MatNumeric(dims, storedData);
-        var target = MatTypes.Allocate(matClass, logical, storedData.Length);
-        var bytes = MemoryMarshal.CreateReadOnlySpan(ref MatTypes.DataReference(storedData), storedData.Length * MatTypes.ElementSize(storedClass));
-        StoredDataConverter.Convert(bytes, (int)MatElementTags.ForClass(storedClass), target, 0);
-        return new MatNumeric(dims, target);
+        Array data = storedData;
+        if (storedClass != matClass || logical)
+        {
+            data = MatTypes.Allocate(matClass, logical, storedData.Length);
+            var bytes = MemoryMarshal.CreateReadOnlySpan(ref MatTypes.DataReference(storedData), storedData.Length * MatTypes.ElementSize(storedClass));
+            StoredDataConverter.Convert(bytes, (int)MatElementTags.ForClass(storedClass), data, 0);
+        }
+        if (!context.Summarize) return new MatNumeric(dims, data);
+        var fold = new SummaryAccumulator();
+        fold.Add(data, data.Length);
+        return new MatSummary(dims, matClass, logical, complex: false, fold);
     }
+
+    /// <summary>The file being read and whether numeric arrays are summarised.</summary>
+    private sealed record Hdf5Context(string Path, bool Summarize);
 
     private static Array ReadNumeric(IH5Dataset dataset, IH5DataType type, string what)
     {

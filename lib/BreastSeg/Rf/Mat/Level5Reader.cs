@@ -21,19 +21,22 @@ internal sealed class Level5Reader : IDisposable
     private readonly string _path;
     private readonly FileStream _file;
     private readonly bool _swap;
+    private readonly bool _summarize;
 
-    private Level5Reader(string path, FileStream file, bool swap)
+    private Level5Reader(string path, FileStream file, bool swap, bool summarize)
     {
         _path = path;
         _file = file;
         _swap = swap;
+        _summarize = summarize;
     }
 
-    /// <summary>Opens a file whose 128-byte header has been checked; <paramref name="bigEndian"/> from its endian indicator.</summary>
-    public static Level5Reader Open(string path, FileStream file, bool bigEndian)
+    /// <summary>Opens a file whose 128-byte header has been checked; <paramref name="bigEndian"/> from its endian
+    /// indicator. With <paramref name="summarize"/>, numeric arrays come back as <see cref="MatSummary"/>.</summary>
+    public static Level5Reader Open(string path, FileStream file, bool bigEndian, bool summarize = false)
     {
         file.Position = MatElementTags.HeaderBytes;
-        return new Level5Reader(path, file, bigEndian != !BitConverter.IsLittleEndian);
+        return new Level5Reader(path, file, bigEndian != !BitConverter.IsLittleEndian, summarize);
     }
 
     /// <summary>The next variable, or null at the end of the file.</summary>
@@ -128,8 +131,8 @@ internal sealed class Level5Reader : IDisposable
             count *= d;
             if (count > Array.MaxLength) throw new MatFormatException($"{what}: dimensions {string.Join("x", dims)} hold more elements than one array can ({input.Where})");
         }
-        // The memory the array will take, checked before any of its data is read or allocated.
-        if (MatTypes.IsNumeric(matClass))
+        // The memory the array will take, checked before any of its data is read or allocated; a summary takes none.
+        if (MatTypes.IsNumeric(matClass) && !_summarize)
             MemoryCap.Check(_path, $"{what} ({string.Join("x", dims)} {(logical ? "logical" : MatTypes.Name(matClass))})",
                 MemoryCap.Product(count, (logical ? 1 : MatTypes.ElementSize(matClass)) * (complex ? 2 : 1)));
         else if (matClass == MatClass.Char)
@@ -137,6 +140,7 @@ internal sealed class Level5Reader : IDisposable
 
         MatValue value = matClass switch
         {
+            _ when MatTypes.IsNumeric(matClass) && _summarize => Summarize(input, matClass, logical, complex, dims, (int)count, what),
             _ when MatTypes.IsNumeric(matClass) => ReadNumeric(input, matClass, logical, complex, dims, (int)count, what),
             MatClass.Char => ReadChar(input, dims, (int)count, what),
             MatClass.Struct => ReadStruct(input, dims, (int)count, what, depth),
@@ -177,6 +181,15 @@ internal sealed class Level5Reader : IDisposable
             ? input.ReadNumeric(input.ReadTag($"{what}: imaginary part"), matClass, false, count, $"{what}: imaginary part")
             : null;
         return new MatNumeric(dims, real, imaginary);
+    }
+
+    private static MatSummary Summarize(MatInput input, MatClass matClass, bool logical, bool complex, int[] dims, int count, string what)
+    {
+        if (logical && complex) throw new MatFormatException($"{what}: a logical array cannot be complex ({input.Where})");
+        var real = new SummaryAccumulator();
+        input.Summarize(input.ReadTag($"{what}: real part"), matClass, logical, count, $"{what}: real part", real);
+        if (complex) input.SkipNumeric(input.ReadTag($"{what}: imaginary part"), count, $"{what}: imaginary part");
+        return new MatSummary(dims, matClass, logical, complex, real);
     }
 
     private static MatChar ReadChar(MatInput input, int[] dims, int count, string what)

@@ -38,16 +38,23 @@ public static class MatFile
     }
 
     /// <summary>Streams the variables in file order, parsing each only when enumerated.</summary>
-    public static IEnumerable<KeyValuePair<string, MatValue>> ReadVariables(string path)
+    public static IEnumerable<KeyValuePair<string, MatValue>> ReadVariables(string path) => Stream(path, summarize: false);
+
+    /// <summary>Streams the variables in file order with every numeric or logical array (also inside structs and
+    /// cells) as a <see cref="MatSummary"/>: its values stream past and are folded into sum, minimum and maximum, so a
+    /// file is inspected in memory that does not grow with its arrays (a v7.3 array is read chunk by chunk).</summary>
+    public static IEnumerable<KeyValuePair<string, MatValue>> ReadSummaries(string path) => Stream(path, summarize: true);
+
+    private static IEnumerable<KeyValuePair<string, MatValue>> Stream(string path, bool summarize)
     {
         var (kind, bigEndian, file) = OpenAndDetect(path);
         if (kind == FileKind.Hdf5)
         {
             file.Dispose();
-            foreach (var variable in Hdf5Reader.Read(path)) yield return variable;
+            foreach (var variable in Hdf5Reader.Read(path, summarize)) yield return variable;
             yield break;
         }
-        using var reader = Level5Reader.Open(path, file, bigEndian);
+        using var reader = Level5Reader.Open(path, file, bigEndian, summarize);
         while (reader.ReadNext() is { } variable) yield return variable;
     }
 

@@ -153,11 +153,8 @@ internal sealed class MatInput(Stream stream, long limit, bool swap, bool sizesP
     /// <summary>Reads the numeric data of an element into a new array of the array class (converting the stored type).</summary>
     public Array ReadNumeric(MatTag tag, MatClass matClass, bool logical, int count, string what)
     {
-        if (!MatElementTags.IsNumeric(tag.Type))
-            throw new MatFormatException($"{what}: {MatElementTags.Name(tag.Type)} cannot hold numeric data ({Where})");
+        CheckNumericTag(tag, count, what);
         int size = MatElementTags.Size(tag.Type);
-        if (tag.Bytes != (long)count * size)
-            throw new MatFormatException($"{what}: {tag.Bytes} bytes of {MatElementTags.Name(tag.Type)} data for {count} elements ({Where})");
         if (tag.SmallData is { } small)
         {
             var smallTarget = MatTypes.Allocate(matClass, logical, count);
@@ -201,6 +198,52 @@ internal sealed class MatInput(Stream stream, long limit, bool swap, bool sizesP
         }
         SkipPadding(tag.Bytes);
         return target;
+    }
+
+    /// <summary>Folds the numeric data of an element into <paramref name="fold"/> without keeping it: the stored values
+    /// stream through a small buffer, converted to the array class as <see cref="ReadNumeric"/> converts them, so the
+    /// summary equals the materialised array's and memory stays constant whatever the element declares.</summary>
+    public void Summarize(MatTag tag, MatClass matClass, bool logical, int count, string what, SummaryAccumulator fold)
+    {
+        CheckNumericTag(tag, count, what);
+        int size = MatElementTags.Size(tag.Type);
+        if (tag.SmallData is not null)
+        {
+            var small = ReadNumeric(tag, matClass, logical, count, what);
+            fold.Add(small, small.Length);
+            return;
+        }
+        Need(tag.Bytes, what);
+        _scratch ??= new byte[1 << 16];
+        var block = MatTypes.Allocate(matClass, logical, _scratch.Length / size);
+        for (long left = tag.Bytes; left > 0;)
+        {
+            int n = (int)Math.Min(left, _scratch.Length);
+            var piece = _scratch.AsSpan(0, n);
+            ReadExactly(piece, what);
+            if (Swap) StoredDataConverter.SwapBytes(piece, size);
+            StoredDataConverter.Convert(piece, tag.Type, block, 0);
+            fold.Add(block, n / size);
+            left -= n;
+        }
+        SkipPadding(tag.Bytes);
+    }
+
+    /// <summary>Skips the numeric data of an element (checked as <see cref="ReadNumeric"/> checks it).</summary>
+    public void SkipNumeric(MatTag tag, int count, string what)
+    {
+        CheckNumericTag(tag, count, what);
+        if (tag.SmallData is not null) return;
+        Skip(tag.Bytes, what);
+        SkipPadding(tag.Bytes);
+    }
+
+    private void CheckNumericTag(MatTag tag, int count, string what)
+    {
+        if (!MatElementTags.IsNumeric(tag.Type))
+            throw new MatFormatException($"{what}: {MatElementTags.Name(tag.Type)} cannot hold numeric data ({Where})");
+        if (tag.Bytes != (long)count * MatElementTags.Size(tag.Type))
+            throw new MatFormatException($"{what}: {tag.Bytes} bytes of {MatElementTags.Name(tag.Type)} data for {count} elements ({Where})");
     }
 
     /// <summary>Reads stored bytes straight into the array's memory (the common case: data stored in its own class).</summary>

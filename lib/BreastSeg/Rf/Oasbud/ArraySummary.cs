@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Numerics;
 using BreastSeg.Rf.Mat;
 
 namespace BreastSeg.Rf;
@@ -13,48 +11,8 @@ namespace BreastSeg.Rf;
 /// <param name="Max">Largest element.</param>
 public sealed record ArraySummary(int[] Shape, string ClassName, double Sum, double Min, double Max)
 {
-    /// <summary>Summarises a numeric or logical array in its stored class (no widened copy).</summary>
-    public static ArraySummary Of(MatNumeric array)
-    {
-        var data = array.Real;
-        var (sum, min, max) = MatTypes.ElementCode(data) switch
-        {
-            TypeCode.Double => Stats(Unsafe.As<double[]>(data)),
-            TypeCode.Single => Stats(Unsafe.As<float[]>(data)),
-            TypeCode.SByte => Stats(Unsafe.As<sbyte[]>(data)),
-            TypeCode.Byte => Stats(Unsafe.As<byte[]>(data)),
-            TypeCode.Int16 => Stats(Unsafe.As<short[]>(data)),
-            TypeCode.UInt16 => Stats(Unsafe.As<ushort[]>(data)),
-            TypeCode.Int32 => Stats(Unsafe.As<int[]>(data)),
-            TypeCode.UInt32 => Stats(Unsafe.As<uint[]>(data)),
-            TypeCode.Int64 => Stats(Unsafe.As<long[]>(data)),
-            TypeCode.UInt64 => Stats(Unsafe.As<ulong[]>(data)),
-            TypeCode.Boolean => LogicalStats(Unsafe.As<bool[]>(data)),
-            _ => throw new ArgumentException($"unsupported element type {data.GetType().Name}", nameof(array)),
-        };
-        return new ArraySummary(array.Dimensions, array.ClassName, sum, min, max);
-    }
-
-    private static (double Sum, double Min, double Max) Stats<T>(T[] data) where T : INumberBase<T>
-    {
-        if (data.Length == 0) return (0, double.NaN, double.NaN);
-        double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var item in data)
-        {
-            double v = double.CreateTruncating(item);
-            sum += v;
-            if (v < min) min = v;
-            if (v > max) max = v;
-        }
-        return (sum, min, max);
-    }
-
-    private static (double Sum, double Min, double Max) LogicalStats(bool[] data)
-    {
-        if (data.Length == 0) return (0, double.NaN, double.NaN);
-        int ones = data.Count(b => b);
-        return (ones, ones == data.Length ? 1 : 0, ones > 0 ? 1 : 0);
-    }
+    /// <summary>The summary folded while an array streamed past (<see cref="MatFile.ReadSummaries"/>).</summary>
+    public static ArraySummary Of(MatSummary array) => new(array.Dimensions, array.ClassName, array.Sum, array.Min, array.Max);
 }
 
 /// <summary>One row of `inspect` for an OASBUD-layout file.</summary>
