@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return PredictCommand.Create(stdout);
         yield return ModelCommand.Create(stdout);
         yield return BenchCommand.Create(stdout);
+        yield return FuzzCommand.Create(stdout);
     }
 }

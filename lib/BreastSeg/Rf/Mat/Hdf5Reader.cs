@@ -21,7 +21,7 @@ internal static class Hdf5Reader
         var context = new Hdf5Context(path, summarize);
         try
         {
-            using var file = H5File.OpenRead(path);
+            using var file = H5File.Open(new EndCheckedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16)), leaveOpen: false);
             var result = new List<KeyValuePair<string, MatValue>>();
             foreach (var child in file.Children())
             {
@@ -35,7 +35,13 @@ internal static class Hdf5Reader
         {
             throw new BreastSegInputException(path, e.Message);
         }
-        catch (Exception e) when (e is not BreastSegInputException and not OutOfMemoryException)
+        catch (OutOfMemoryException e)
+        {
+            // Our arrays are checked against the cap before PureHDF reads them; an allocation that fails inside PureHDF
+            // comes from a size field of the HDF5 structures (found by fuzzing: "Array dimensions exceeded").
+            throw new BreastSegInputException(path, $"a size field of its HDF5 structures asks for more memory than can be allocated ({e.Message.TrimEnd('.')}); the file is damaged", e);
+        }
+        catch (Exception e) when (e is not BreastSegInputException)
         {
             // PureHDF reports damaged HDF5 structures with a variety of exception types.
             throw new BreastSegInputException(path, $"cannot read the MAT v7.3 (HDF5) file ({e.Message.ReplaceLineEndings(" ").TrimEnd('.')})", e);
