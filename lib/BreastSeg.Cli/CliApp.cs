@@ -23,7 +23,7 @@ public static class CliApp
                 stderr.WriteLine($"breastseg: {parse.Errors[0].Message}");
                 return BadInput;
             }
-            if (parse.GetValue(MaxMemory) is { } cap) MemoryCap.Bytes = MemoryCap.Parse(cap);
+            using var cap = parse.GetValue(MaxMemory) is { } text ? MemoryCap.Scope(MemoryCap.Parse(text)) : null;
             // Asynchronous invocation turns Ctrl+C / SIGTERM into the verbs' cancellation token, so long work stops
             // between units of work and keeps what is finished.
             var config = new InvocationConfiguration
@@ -41,11 +41,6 @@ public static class CliApp
         {
             stderr.WriteLine("breastseg: interrupted; finished work is kept, run the same command again to continue");
             return 130;
-        }
-        finally
-        {
-            // In-process callers (tests, notebooks) must not inherit one invocation's --max-memory.
-            if (args.Contains("--max-memory")) MemoryCap.Reset();
         }
     }
 

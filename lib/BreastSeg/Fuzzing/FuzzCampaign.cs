@@ -36,10 +36,9 @@ public static class FuzzCampaign
         Directory.CreateDirectory(work);
         var seeds = options.Formats.ToDictionary(f => f, f => FuzzSeeds.Make(f, work, options.Seed));
         var cases = new List<FuzzCase>(options.Count);
-        long previousCap = MemoryCap.Bytes;
-        MemoryCap.Bytes = options.CapBytes;
         var clock = Stopwatch.StartNew();
-        try
+        // The case threads inherit the scope (it flows with the execution context).
+        using (MemoryCap.Scope(options.CapBytes))
         {
             for (int i = 0; i < options.Count && !cancel.IsCancellationRequested; i++)
             {
@@ -59,10 +58,6 @@ public static class FuzzCampaign
                 if (result.Outcome != FuzzOutcome.Timeout) DeleteCase(path);
                 progress?.Report(i + 1);
             }
-        }
-        finally
-        {
-            MemoryCap.Bytes = previousCap;
         }
         using var self = Process.GetCurrentProcess();
         self.Refresh();

@@ -19,11 +19,15 @@ public static class MemoryCap
     public const string EnvironmentVariable = "BREASTSEG_MAX_MEMORY";
 
     private static long? _bytes;
+    // A cap for one flow of work (a CLI invocation, a fuzz campaign) and the threads it starts, so in-process callers
+    // running side by side (tests, notebook cells) do not see each other's --max-memory.
+    private static readonly AsyncLocal<long?> Scoped = new();
 
-    /// <summary>The cap in bytes: set explicitly, else from <see cref="EnvironmentVariable"/>, else the default.</summary>
+    /// <summary>The cap in bytes: a <see cref="Scope"/> in force, else set explicitly, else from
+    /// <see cref="EnvironmentVariable"/>, else the default.</summary>
     public static long Bytes
     {
-        get => _bytes ??= FromEnvironment() ?? Default;
+        get => Scoped.Value ?? (_bytes ??= FromEnvironment() ?? Default);
         set
         {
             if (value <= 0) throw new BreastSegInputException("--max-memory", $"must be positive, got {value} bytes");
@@ -33,6 +37,21 @@ public static class MemoryCap
 
     /// <summary>A quarter of the memory available to the runtime, in bytes.</summary>
     public static long Default => Math.Max(64L << 20, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 4);
+
+    /// <summary>Sets the cap to <paramref name="bytes"/> for the calling flow of work (and threads and tasks it starts)
+    /// until the returned object is disposed.</summary>
+    public static IDisposable Scope(long bytes)
+    {
+        if (bytes <= 0) throw new BreastSegInputException("--max-memory", $"must be positive, got {bytes} bytes");
+        long? previous = Scoped.Value;
+        Scoped.Value = bytes;
+        return new Restore(() => Scoped.Value = previous);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 
     /// <summary>Forgets an explicit setting, so the environment variable or the default applies again.</summary>
     public static void Reset() => _bytes = null;

@@ -10,10 +10,10 @@ namespace BreastSeg.Tests.Rf;
 /// MATLAB_class attributes, dimensions reversed, struct-array fields as references into #refs#).</summary>
 public class MatV73Tests
 {
-    private static H5Dataset Matlab(object data, string matlabClass, params ulong[] hdf5Dims) =>
+    internal static H5Dataset Matlab(object data, string matlabClass, params ulong[] hdf5Dims) =>
         new(data, fileDims: hdf5Dims) { Attributes = new() { ["MATLAB_class"] = matlabClass } };
 
-    private static void WriteV73(string path, H5File file)
+    internal static void WriteV73(string path, H5File file)
     {
         file.Write(path, new H5WriteOptions(UserBlockSize: 512));
         // MATLAB's user block: the MAT header text, version 0x0200 and the endian indicator.

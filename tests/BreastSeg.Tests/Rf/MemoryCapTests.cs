@@ -16,17 +16,44 @@ public class MemoryCapTests
         // 50000 x 40000 doubles (14.9 GB) declared in a few bytes, no data behind them.
         var b = new MatBytes();
         File.WriteAllBytes(path, b.File(b.Matrix(b.Flags(mxDOUBLE), b.Dims(50000, 40000), b.Name("huge"), b.Tag(miDOUBLE, 0))));
+        // The default cap (a quarter of available memory) is far below 14.9 GB on any machine that runs the suite.
+        Assert.True(MemoryCap.Bytes < 14L << 30, "this machine's default cap is above the declared size; the test cannot run here");
+        string line = Assert.Throws<BreastSegInputException>(() => MatFile.Read(path)).Message;
+        Assert.DoesNotContain('\n', line);
+        Assert.StartsWith(path + ": ", line);
+        Assert.Contains($"variable 'huge' (50000x40000 double) declares 14.9 GB, over the memory cap of {MemoryCap.Format(MemoryCap.Bytes)}", line);
+
+        // inspect reads a summary instead (no allocation), and finds the data missing.
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        // The default cap (a quarter of available memory) is far below 14.9 GB on any machine that runs the suite;
-        // --max-memory is not used here because the cap is process-wide and other tests run in parallel.
-        Assert.True(MemoryCap.Bytes < 14L << 30, "this machine's default cap is above the declared size; the test cannot run here");
-        int code = CliApp.Run(["inspect", path], stdout, stderr);
-        Assert.Equal(CliApp.BadInput, code);
-        string line = stderr.ToString().TrimEnd();
-        Assert.DoesNotContain('\n', line);
-        Assert.Contains(path, line);
-        Assert.Contains($"variable 'huge' (50000x40000 double) declares 14.9 GB, over the memory cap of {MemoryCap.Format(MemoryCap.Bytes)}", line);
+        Assert.Equal(CliApp.BadInput, CliApp.Run(["inspect", path], stdout, stderr));
+        Assert.StartsWith($"breastseg: {path}: variable 'huge': real part: 0 bytes of miDOUBLE data for 2000000000 elements", stderr.ToString());
+    }
+
+    [Fact]
+    public void EnvironmentVariableSetsTheCapOfAProcess()
+    {
+        using var dir = new MatTestData.TempDir();
+        string path = dir.File("label.mat");
+        MatFile.Write(path, [new("label", new MatChar(new string('a', 3000)))]);
+        // The variable is read once per process, so the CLI runs as a child process here.
+        string cli = Path.Combine(AppContext.BaseDirectory, "BreastSeg.Cli.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [cli, "inspect", path]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment[MemoryCap.EnvironmentVariable] = "4KB";
+        using var child = System.Diagnostics.Process.Start(start)!;
+        string error = child.StandardError.ReadToEnd();
+        child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        Assert.Equal(CliApp.BadInput, child.ExitCode);
+        Assert.Contains($"{path}: variable 'label' (1x3000 char) declares 5.9 KB, over the memory cap of 4 KB", error);
+
+        start.Environment[MemoryCap.EnvironmentVariable] = "plenty";
+        using var bad = System.Diagnostics.Process.Start(start)!;
+        error = bad.StandardError.ReadToEnd();
+        bad.StandardOutput.ReadToEnd();
+        bad.WaitForExit();
+        Assert.Equal(CliApp.BadInput, bad.ExitCode);
+        Assert.Contains($"{MemoryCap.EnvironmentVariable}: 'plenty' is not a memory size", error);
     }
 
     [Fact]
