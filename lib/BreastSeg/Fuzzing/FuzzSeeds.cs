@@ -23,7 +23,7 @@ public static class FuzzSeeds
         string path = Path.Combine(scratch, $"seed-{FuzzFormats.Name(format)}");
         return format switch
         {
-            FuzzFormat.Mat5 or FuzzFormat.Mat7 => [Oasbud(path, rng, format == FuzzFormat.Mat7), Mixed(path, rng, format == FuzzFormat.Mat7)],
+            FuzzFormat.Mat5 or FuzzFormat.Mat7 => [FixedHeader(Oasbud(path, rng, format == FuzzFormat.Mat7)), FixedHeader(Mixed(path, rng, format == FuzzFormat.Mat7))],
             FuzzFormat.Mat73 => [V73(path, rng)],
             FuzzFormat.Rf => [Ultrasonix(rng, frames: 2, lines: 6, samples: 16)],
             FuzzFormat.Png => [GreyPng(12, 9, (x, y) => (byte)rng.Next(256)), GreyPng(12, 9, (x, y) => (byte)(Math.Abs(x - 6) + Math.Abs(y - 4) < 4 ? 255 : 0))],
@@ -86,12 +86,20 @@ public static class FuzzSeeds
         var bytes = File.ReadAllBytes(path);
         // MATLAB's MAT header in the user block: text, version 0x0200, endian indicator 'IM'.
         var header = bytes.AsSpan(0, 128);
-        header.Fill((byte)' ');
-        "MATLAB 7.3 MAT-file, written by the BreastSeg fuzz seeds"u8.CopyTo(header);
         header[116..124].Clear();
         BinaryPrimitives.WriteUInt16LittleEndian(header[124..], 0x0200);
         header[126] = (byte)'I';
         header[127] = (byte)'M';
+        return FixedHeader(bytes, "7.3");
+    }
+
+    /// <summary>The MAT header's text (which holds the writing time) replaced by a fixed one, so a seed is the same
+    /// bytes on every run.</summary>
+    private static byte[] FixedHeader(byte[] bytes, string version = "5.0")
+    {
+        var text = bytes.AsSpan(0, 116);
+        text.Fill((byte)' ');
+        System.Text.Encoding.ASCII.GetBytes($"MATLAB {version} MAT-file, written by the BreastSeg fuzz seeds").CopyTo(text);
         return bytes;
     }
 

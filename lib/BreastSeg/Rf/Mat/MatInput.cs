@@ -14,7 +14,8 @@ internal readonly record struct MatTag(int Type, long Bytes, byte[]? SmallData)
 /// The byte source of one top-level element: the file itself or the decompressed stream of one miCOMPRESSED element.
 /// Tracks the position and the end of the enclosing element, so no size field can make the reader go past its parent.
 /// When the source is a file, the bytes left in it are a proven bound for every size; when it is a zlib stream, they are
-/// not, so large arrays are first read in chunks (proving the data exists) and only then allocated.
+/// not, so large byte data (names, characters) is first read in chunks (proving it exists) and only then allocated;
+/// numeric arrays, checked against the memory cap, are allocated once and filled as their data arrives.
 /// </summary>
 internal sealed class MatInput(Stream stream, long limit, bool swap, bool sizesProven, string where)
 {
@@ -163,20 +164,12 @@ internal sealed class MatInput(Stream stream, long limit, bool swap, bool sizesP
             return smallTarget;
         }
         Need(tag.Bytes, what);
-        List<ArraySegment<byte>>? chunks = !SizesProven && tag.Bytes > ChunkBytes ? ReadChunks(tag.Bytes, what) : null;
+        // Allocated once and filled as the data arrives, also inside a compressed element: the caller has checked the
+        // array against the memory cap, zlib's expansion limit bounds what the element can declare, and a large array's
+        // fresh pages take memory only as they are written, so a size field alone cannot fill the machine. (Reading
+        // the data in chunks first, to prove it exists, held the array twice.)
         var target = MatTypes.Allocate(matClass, logical, count);
-        if (chunks is not null)
-        {
-            int offset = 0;
-            foreach (var chunk in chunks)
-            {
-                if (Swap) StoredDataConverter.SwapBytes(chunk, size);
-                StoredDataConverter.Convert(chunk, tag.Type, target, offset);
-                offset += chunk.Count / size;
-            }
-            ReturnChunks(chunks);
-        }
-        else if (!logical && tag.Type == (int)MatElementTags.ForClass(matClass))
+        if (!logical && tag.Type == (int)MatElementTags.ForClass(matClass))
         {
             ReadDirect(target, tag.Bytes, size, what);
         }
