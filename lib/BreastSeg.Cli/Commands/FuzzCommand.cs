@@ -8,8 +8,8 @@ namespace BreastSeg.Cli.Commands;
 /// campaign over the readers, each mutated file read as `inspect` reads it, under a memory cap and a time limit.
 /// Prints counts per format and outcome, the slowest case and peak memory; writes DIR/report.json and the files of
 /// failed cases to DIR/failures/. Exit code 1 when any case crashed, timed out or went over the cap.</summary>
-/// <remarks>The campaign runs in a child process whose GC heap is hard-limited (<c>DOTNET_GCHeapHardLimit</c>, twice
-/// the cap): a library the readers use (PureHDF) allocates on the word of a damaged structural size field before it
+/// <remarks>The campaign runs in a child process whose GC heap is hard-limited (<c>DOTNET_GCHeapHardLimit</c>, at
+/// the cap itself): a library the readers use (PureHDF) allocates on the word of a damaged structural size field before it
 /// reads, and under the limit such an allocation fails at once, becoming a one-line refusal, instead of reserving
 /// gigabytes.</remarks>
 internal static class FuzzCommand
@@ -52,7 +52,7 @@ internal static class FuzzCommand
 
     private const string HeapLimitVariable = "DOTNET_GCHeapHardLimit";
 
-    /// <summary>Runs this same `fuzz` command in a child process with the GC heap limited to twice the cap; its
+    /// <summary>Runs this same `fuzz` command in a child process with the GC heap limited to the cap; its
     /// output is copied to <paramref name="stdout"/>, its progress goes to this process's stderr.</summary>
     private static int RunInCappedChild(long capBytes, IEnumerable<string> arguments, TextWriter stdout)
     {
@@ -67,7 +67,7 @@ internal static class FuzzCommand
         }
         // The parsed tokens: the verb and its options, as given.
         foreach (string a in arguments) start.ArgumentList.Add(a);
-        start.Environment[HeapLimitVariable] = $"0x{2 * capBytes:X}";
+        start.Environment[HeapLimitVariable] = $"0x{capBytes:X}";
         using var child = System.Diagnostics.Process.Start(start)!;
         string? line;
         while ((line = child.StandardOutput.ReadLine()) is not null) stdout.WriteLine(line);

@@ -15,9 +15,14 @@ public class BreastSegInputException : Exception
 
     /// <summary>Creates an error "SOURCE: PROBLEM".</summary>
     public BreastSegInputException(string source, string problem, Exception? inner = null)
-        : base($"{source}: {problem}", inner)
+        : base($"{OneLine(source)}: {OneLine(problem)}", inner)
     {
         Origin = source;
-        Problem = problem;
+        Problem = OneLine(problem);
     }
+
+    /// <summary>Control characters (a field name or text taken from a damaged file can hold line breaks) shown as
+    /// <c>\uXXXX</c>, so the message stays one line.</summary>
+    private static string OneLine(string text) =>
+        text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) : text;
 }

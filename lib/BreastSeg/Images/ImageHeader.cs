@@ -58,7 +58,26 @@ public sealed record ImageHeader(int Width, int Height, int Channels, int BitDep
         };
         if (channels < 0 || !depthOk)
             throw new BreastSegInputException(file, $"PNG header declares colour type {colourType} with bit depth {depth}, which PNG does not define");
+        CheckPngChunks(file, bytes);
         return new ImageHeader((int)width, (int)height, channels, depth, "png");
+    }
+
+    /// <summary>Walks the chunks up to IEND: each must fit in the file. The decoder allocates a chunk's declared length
+    /// before reading it (found by fuzzing: a damaged IDAT length made it ask for gigabytes), so the lengths are
+    /// proven against the file first.</summary>
+    private static void CheckPngChunks(string file, ReadOnlySpan<byte> bytes)
+    {
+        long at = 8;
+        while (at + 8 <= bytes.Length)
+        {
+            uint length = BinaryPrimitives.ReadUInt32BigEndian(bytes[(int)at..]);
+            var type = bytes.Slice((int)at + 4, 4);
+            if (length > int.MaxValue || at + 12 + length > bytes.Length)
+                throw new BreastSegInputException(file, $"PNG chunk at byte {at} declares {length} bytes, but only {Math.Max(0, bytes.Length - at - 12)} remain (truncated or damaged file)");
+            if (type.SequenceEqual("IEND"u8)) return;
+            at += 12 + length;
+        }
+        throw new BreastSegInputException(file, $"PNG file of {bytes.Length} bytes ends without an IEND chunk (truncated?)");
     }
 
     private static string FormatName(ReadOnlySpan<byte> bytes) =>

@@ -59,6 +59,24 @@ public class FuzzCampaignTests
     }
 
     [Fact]
+    public void ACampaignIsTheSameOnEveryRun()
+    {
+        string dir = Directory.CreateTempSubdirectory("breastseg-fuzz-").FullName;
+        try
+        {
+            var options = new FuzzOptions(40, 4, dir, [FuzzFormat.Mat7, FuzzFormat.Mat73], TimeSpan.FromSeconds(30), 256L << 20);
+            void Inspect(string path) => _ = BreastSeg.Rf.Mat.MatFile.ReadSummaries(path).ToList();
+            var first = FuzzCampaign.Run(options, Inspect).Cases.Select(c => (c.How, c.Outcome, c.Message?.Replace(dir, ""))).ToList();
+            var second = FuzzCampaign.Run(options, Inspect).Cases.Select(c => (c.How, c.Outcome, c.Message?.Replace(dir, ""))).ToList();
+            Assert.Equal(first, second);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void UnknownFormatIsRefusedNamingTheFlag()
     {
         var (code, _, error) = CliRun.Run("fuzz", "--count", "1", "--out", Path.GetTempPath(), "--formats", "mat5,tiff");
