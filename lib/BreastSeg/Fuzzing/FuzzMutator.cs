@@ -39,7 +39,7 @@ public static class FuzzMutator
     }
 
     /// <summary>Values a damaged size field takes: huge, off by a little, or zero.</summary>
-    private static uint SizeLike(Random rng) => rng.Next(6) switch
+    internal static uint SizeLike(Random rng) => rng.Next(6) switch
     {
         0 => uint.MaxValue,
         1 => int.MaxValue,
@@ -77,12 +77,12 @@ public static class FuzzMutator
         int width = rng.Next(2) == 0 ? 40_000 : int.MaxValue, height = rng.Next(2) == 0 ? 40_000 : rng.Next(1, 1 << 30);
         BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(ihdr), width);
         BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(ihdr + 4), height);
-        BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(ihdr + 13), Crc32(data.AsSpan(12, 17)));
+        BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(ihdr + 13), Notebooks.Display.Png.Crc(0xFFFFFFFFu, data.AsSpan(12, 17)) ^ 0xFFFFFFFFu);
         return (data, $"PNG header declares {width} x {height}");
     }
 
     /// <summary>Decompresses the first compressed element, damages it (a byte or a size-like word), recompresses it.</summary>
-    private static (byte[], string) InsideCompressed(byte[] data, Random rng)
+    internal static (byte[] Data, string How) InsideCompressed(byte[] data, Random rng)
     {
         const int at = 128;
         const uint miCompressed = 15;
@@ -120,17 +120,5 @@ public static class FuzzMutator
         BinaryPrimitives.WriteUInt32LittleEndian(element.AsSpan(4), (uint)buffer.Length);
         buffer.ToArray().CopyTo(element, 8);
         return ([.. data[..at], .. element, .. data[(at + 8 + compressed)..]], how);
-    }
-
-    /// <summary>The PNG chunk CRC (polynomial 0xEDB88320) of a chunk's type and data.</summary>
-    internal static uint Crc32(ReadOnlySpan<byte> typeAndData)
-    {
-        uint crc = 0xFFFFFFFF;
-        foreach (byte b in typeAndData)
-        {
-            crc ^= b;
-            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-        }
-        return ~crc;
     }
 }

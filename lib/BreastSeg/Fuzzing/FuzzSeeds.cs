@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using BreastSeg.Rf;
 using BreastSeg.Rf.Mat;
 using BreastSeg.Rf.Ultrasonix;
@@ -9,7 +8,7 @@ namespace BreastSeg.Fuzzing;
 
 /// <summary>
 /// Small valid files of every <see cref="FuzzFormat"/>, written by the kit's own writers (MAT Level-5, PureHDF for
-/// v7.3) or built here byte by byte (Ultrasonix header and frames, an 8-bit grey PNG), deterministic for a seed. Each
+/// v7.3, the notebooks' PNG encoder) or built here byte by byte (an Ultrasonix header and frames), deterministic for a seed. Each
 /// format has a few seeds (an OASBUD-layout file and one of mixed variables for MAT) so mutations reach structs, cells,
 /// chars, logical and complex data as well as plain arrays.
 /// </summary>
@@ -117,37 +116,13 @@ public static class FuzzSeeds
         return bytes;
     }
 
-    /// <summary>An 8-bit grey PNG (one IDAT, filter 0).</summary>
-    public static byte[] GreyPng(int width, int height, Func<int, int, byte> level)
+    /// <summary>An 8-bit RGB PNG (the notebooks' encoder) of grey levels.</summary>
+    private static byte[] GreyPng(int width, int height, Func<int, int, byte> level)
     {
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        PngChunk(png, "IHDR", header);
-        using var raw = new MemoryStream();
-        using (var z = new ZLibStream(raw, CompressionLevel.Optimal, leaveOpen: true))
-            for (int y = 0; y < height; y++)
-            {
-                z.WriteByte(0);
-                for (int x = 0; x < width; x++) z.WriteByte(level(x, y));
-            }
-        PngChunk(png, "IDAT", raw.ToArray());
-        PngChunk(png, "IEND", []);
-        return png.ToArray();
-    }
-
-    private static void PngChunk(Stream s, string type, byte[] data)
-    {
-        Span<byte> word = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
-        s.Write(word);
-        byte[] typeAndData = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
-        s.Write(typeAndData);
-        // Hand-written CRC: the base library has none, and one checksum does not justify a package.
-        BinaryPrimitives.WriteUInt32BigEndian(word, FuzzMutator.Crc32(typeAndData));
-        s.Write(word);
+        var rgb = new byte[3 * width * height];
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+                rgb.AsSpan(3 * (y * width + x), 3).Fill(level(x, y));
+        return Notebooks.Display.Png.Encode(width, height, rgb);
     }
 }

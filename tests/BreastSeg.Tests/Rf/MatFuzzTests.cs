@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
+using BreastSeg.Fuzzing;
 using BreastSeg.IO;
 using BreastSeg.Rf;
 using BreastSeg.Rf.Mat;
@@ -114,62 +114,13 @@ public class MatFuzzTests
                 return data[..length];
             case 2:
                 int at = 128 + 4 * rng.Next((data.Length - 132) / 4);
-                BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(at), SizeLike(rng));
+                BinaryPrimitives.WriteUInt32LittleEndian(data.AsSpan(at), FuzzMutator.SizeLike(rng));
                 how = $"size-like value at byte {at}";
                 return data;
             default:
-                return MutateInsideCompressed(data, rng, out how);
+                // Damage inside the first compressed element, recompressed (a bit flip for an uncompressed file).
+                (data, how) = FuzzMutator.InsideCompressed(data, rng);
+                return data;
         }
-    }
-
-    /// <summary>Values a damaged size field takes: huge, off by a little, or zero.</summary>
-    private static uint SizeLike(Random rng) => rng.Next(6) switch
-    {
-        0 => uint.MaxValue,
-        1 => int.MaxValue,
-        2 => (uint)rng.Next(1, 64),
-        3 => 0,
-        4 => 0x7FFFFFF8,
-        _ => (uint)rng.Next(),
-    };
-
-    /// <summary>Decompresses the first compressed element, damages it (a flip or a size-like word), recompresses it,
-    /// so the reader's structural checks meet unproven sizes behind a valid zlib stream.</summary>
-    private static byte[] MutateInsideCompressed(byte[] data, Random rng, out string how)
-    {
-        int at = 128;
-        if (BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(at)) != miCOMPRESSED)
-        {
-            int flip = rng.Next(data.Length);
-            data[flip] ^= (byte)(1 << rng.Next(8));
-            how = $"bit flip at {flip}";
-            return data;
-        }
-        int compressed = (int)BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(at + 4));
-        byte[] inner;
-        using (var z = new ZLibStream(new MemoryStream(data, at + 8, compressed), CompressionMode.Decompress))
-        using (var m = new MemoryStream())
-        {
-            z.CopyTo(m);
-            inner = m.ToArray();
-        }
-        int pos = 4 * rng.Next(inner.Length / 4);
-        if (rng.Next(2) == 0)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(inner.AsSpan(pos), SizeLike(rng));
-            how = $"size-like value at decompressed byte {pos}";
-        }
-        else
-        {
-            inner[pos] = (byte)rng.Next(256);
-            how = $"byte flip at decompressed byte {pos}";
-        }
-        var buffer = new MemoryStream();
-        using (var z = new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true)) z.Write(inner);
-        var element = new byte[8 + buffer.Length];
-        BinaryPrimitives.WriteUInt32LittleEndian(element, miCOMPRESSED);
-        BinaryPrimitives.WriteUInt32LittleEndian(element.AsSpan(4), (uint)buffer.Length);
-        buffer.ToArray().CopyTo(element, 8);
-        return [.. data[..at], .. element, .. data[(at + 8 + compressed)..]];
     }
 }
