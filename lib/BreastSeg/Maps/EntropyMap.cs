@@ -16,9 +16,8 @@ namespace BreastSeg.Maps;
 /// In <see cref="EntropyNormalization.Window"/> mode a sample's bin depends on the window's own min and max. Those come
 /// from element-wise min/max across the window's lines followed by a van Herk / Gil-Werman sliding min/max along depth
 /// (O(1) per pixel). While the window's min and max stay the same, the histogram is updated incrementally (bins of the
-/// samples inside are remembered); when either changes, it is rebuilt from the window's samples. The result is exact,
-/// not an approximation; for speckle the extremes change at a rate of about 4 / window height per step, so the
-/// expected rebuild cost is about 4 x the window width per pixel.
+/// samples inside are remembered); when either changes, it is rebuilt from the window's samples (SIMD binning, see
+/// <see cref="WindowEntropyColumn"/>). The result is exact, not an approximation.
 /// </para>
 /// </summary>
 public static class EntropyMap
@@ -64,8 +63,8 @@ public static class EntropyMap
         }
         var table = new EntropyTable(window.Area, millerMadow);
         return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
-            () => new WindowWork(samples, window, bins),
-            (j, column, work) => WindowColumn(values, samples, lines, window, bins, table, j, column, work));
+            () => new WindowEntropyColumn.Work(samples, window, bins),
+            (j, column, work) => WindowEntropyColumn.Compute(values, samples, lines, window, bins, table, j, column, work));
     }
 
     /// <summary>Default lower percentile of the robust normalisation.</summary>
@@ -141,93 +140,6 @@ public static class EntropyMap
         if (!(range > 0)) return 0;
         int b = (int)((x - lo) * bins / range);
         return b >= bins ? bins - 1 : b;
-    }
-
-    private sealed class WindowWork(int samples, WindowSize window, int bins)
-    {
-        public readonly int[] Counts = new int[bins];
-        public readonly int[] Ring = new int[window.Area];
-        public readonly double[] RowMin = new double[samples], RowMax = new double[samples];
-        public readonly double[] WinMin = new double[samples], WinMax = new double[samples];
-        public readonly double[] Prefix = new double[samples], Suffix = new double[samples];
-    }
-
-    private static void WindowColumn(double[] values, int samples, int lines, WindowSize window, int bins, EntropyTable table,
-        int j, Span<double> column, WindowWork work)
-    {
-        int j0 = Math.Max(0, j - window.Left), j1 = Math.Min(lines - 1, j + window.Right), width = j1 - j0 + 1, h = window.Samples;
-        LateralMinMax.Compute(values, samples, j0, j1, work.RowMin, work.RowMax);
-        SlidingAggregate.Apply<double, MinOp>(work.RowMin, work.WinMin, window.Above, window.Below, work.Prefix, work.Suffix);
-        SlidingAggregate.Apply<double, MaxOp>(work.RowMax, work.WinMax, window.Above, window.Below, work.Prefix, work.Suffix);
-        ref int counts = ref MemoryMarshal.GetArrayDataReference(work.Counts);
-        ref int ring = ref MemoryMarshal.GetArrayDataReference(work.Ring);
-        ref long clog = ref MemoryMarshal.GetArrayDataReference(table.CLog);
-        ref double v = ref MemoryMarshal.GetArrayDataReference(values);
-        var winMin = work.WinMin;
-        var winMax = work.WinMax;
-        long sum = 0;
-        int n = 0, occupied = 0, top = 0, bottom = -1;
-        double lo = double.NaN, hi = double.NaN, range = double.NaN;
-        int first = j0 * samples;
-        for (int i = 0; i < samples; i++)
-        {
-            int s = Math.Max(0, i - window.Above), e = Math.Min(samples - 1, i + window.Below);
-            bool rebuild = winMin[i] != lo || winMax[i] != hi;
-            if (rebuild)
-            {
-                // The bins of every sample move with the window's range: forget the histogram and refill it.
-                for (int r = top; r <= bottom; r++)
-                {
-                    int slot = r % h * width;
-                    for (int l = 0; l < width; l++) Unsafe.Add(ref counts, Unsafe.Add(ref ring, slot + l)) = 0;
-                }
-                lo = winMin[i];
-                hi = winMax[i];
-                range = hi - lo;
-                sum = 0;
-                n = 0;
-                occupied = 0;
-                top = s;
-                bottom = s - 1;
-            }
-            else
-            {
-                // Leaving rows first: the ring slot of a leaving row is the one its replacement uses.
-                for (; top < s; top++)
-                {
-                    int slot = top % h * width;
-                    for (int l = 0; l < width; l++)
-                    {
-                        ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref ring, slot + l));
-                        occupied -= c == 1 ? 1 : 0;
-                        sum += Unsafe.Add(ref clog, c - 1) - Unsafe.Add(ref clog, c);
-                        c--;
-                    }
-                    n -= width;
-                }
-            }
-            while (bottom < e)
-            {
-                bottom++;
-                int slot = bottom % h * width;
-                for (int l = 0, k = first + bottom; l < width; l++, k += samples)
-                {
-                    int b = Bin(Unsafe.Add(ref v, k), lo, range, bins);
-                    Unsafe.Add(ref ring, slot + l) = b;
-                    ref int c = ref Unsafe.Add(ref counts, b);
-                    occupied += c == 0 ? 1 : 0;
-                    sum += Unsafe.Add(ref clog, c + 1) - Unsafe.Add(ref clog, c);
-                    c++;
-                }
-                n += width;
-            }
-            column[i] = table.Entropy(sum, n, occupied);
-        }
-        for (int r = top; r <= bottom; r++)
-        {
-            int slot = r % h * width;
-            for (int l = 0; l < width; l++) Unsafe.Add(ref counts, Unsafe.Add(ref ring, slot + l)) = 0;
-        }
     }
 
     private static void LevelColumn(int[] levels, int samples, int lines, WindowSize window, EntropyTable table,

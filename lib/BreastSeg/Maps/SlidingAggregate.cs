@@ -33,14 +33,19 @@ internal static class SlidingAggregate
             suffix[b1] = values[b1];
             for (int k = b1 - 1; k >= b0; k--) suffix[k] = TOp.Combine(values[k], suffix[k + 1]);
         }
+        // Starts of the blocks holding the window's first and last element, advanced as the window slides (an integer
+        // division per element would cost more than the combinations).
+        int sBlock = 0, eBlock = 0;
         for (int i = 0; i < n; i++)
         {
             int s = Math.Max(0, i - before), e = Math.Min(n - 1, i + after);
-            if (s / h != e / h)
+            while (s >= sBlock + h) sBlock += h;
+            while (e >= eBlock + h) eBlock += h;
+            if (sBlock != eBlock)
             {
                 result[i] = TOp.Combine(suffix[s], prefix[e]);
             }
-            else if (s % h == 0)
+            else if (s == sBlock)
             {
                 result[i] = prefix[e];
             }
@@ -48,7 +53,7 @@ internal static class SlidingAggregate
             {
                 // A window inside one block that does not start at the block's start ends at the block's end: only the
                 // last (possibly short) block can hold a window clipped at the bottom.
-                Debug.Assert(e == Math.Min(n, (s / h + 1) * h) - 1);
+                Debug.Assert(e == Math.Min(n, sBlock + h) - 1);
                 result[i] = suffix[s];
             }
         }
