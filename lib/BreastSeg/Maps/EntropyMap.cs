@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace BreastSeg.Maps;
 
@@ -51,15 +53,16 @@ public static class EntropyMap
         EntropyNormalization normalization = EntropyNormalization.Window, int stride = 1, int maxDegreeOfParallelism = -1,
         bool millerMadow = false, double lowPercentile = DefaultLowPercentile, double highPercentile = DefaultHighPercentile)
     {
-        MapChecks.Frame(values, samples, lines);
+        if (samples <= 0 || lines <= 0 || values.Length != (long)samples * lines)
+            throw new ArgumentException($"data holds {values.Length} values, expected {samples} x {lines}", nameof(values));
         MapChecks.Bins(bins);
-        MapChecks.BinnableRange(values, bins);
+        var minMax = MapChecks.BinnableRange(values, bins);
         MapChecks.Stride(stride);
         window.Validate("window", samples, lines);
         if (normalization != EntropyNormalization.Window)
         {
-            var range = EntropyBins.Range(values, normalization, lowPercentile, highPercentile);
-            return FromLevels(Quantize(values, bins, range), samples, lines, window, bins, stride, maxDegreeOfParallelism, millerMadow);
+            var range = normalization == EntropyNormalization.Global ? minMax : EntropyBins.Range(values, normalization, lowPercentile, highPercentile);
+            return LevelEntropy(Quantize(values, bins, range), samples, lines, window, bins, stride, maxDegreeOfParallelism, millerMadow);
         }
         var table = new EntropyTable(window.Area, millerMadow);
         return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
@@ -94,6 +97,13 @@ public static class EntropyMap
             if ((uint)v >= (uint)levelCount) throw new ArgumentOutOfRangeException(nameof(levels), $"level {v} outside 0 .. {levelCount - 1}");
         MapChecks.Stride(stride);
         window.Validate("window", samples, lines);
+        return LevelEntropy(levels, samples, lines, window, levelCount, stride, maxDegreeOfParallelism, millerMadow);
+    }
+
+    // FromLevels on levels known to lie in [0, levelCount) (from Quantize), parameters checked.
+    private static double[] LevelEntropy(int[] levels, int samples, int lines, WindowSize window, int levelCount, int stride, int maxDegreeOfParallelism,
+        bool millerMadow)
+    {
         var table = new EntropyTable(window.Area, millerMadow);
         return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
             () => new int[levelCount],
@@ -107,10 +117,7 @@ public static class EntropyMap
     public static int[] Quantize(double[] values, int bins)
     {
         MapChecks.Bins(bins);
-        foreach (double v in values)
-            if (!double.IsFinite(v)) throw new IO.BreastSegInputException("values", "the map input holds NaN or infinite values");
-        MapChecks.BinnableRange(values, bins);
-        return Quantize(values, bins, EntropyBins.Range(values, EntropyNormalization.Global, 0, 100));
+        return Quantize(values, bins, MapChecks.BinnableRange(values, bins));
     }
 
     /// <summary>
@@ -123,7 +130,24 @@ public static class EntropyMap
         var levels = new int[values.Length];
         double lo = range.Lo, width = range.Hi - range.Lo;
         if (!(width > 0)) return levels;
-        for (int k = 0; k < values.Length; k++)
+        int k0 = 0;
+        if (Avx.IsSupported)
+        {
+            // The same expression four at a time; clamping t to [0, B - 1] before truncating gives the same levels.
+            var loV = Vector256.Create(lo);
+            var binsV = Vector256.Create((double)bins);
+            var widthV = Vector256.Create(width);
+            var lastV = Vector256.Create((double)(bins - 1));
+            ref double x = ref MemoryMarshal.GetArrayDataReference(values);
+            ref int level = ref MemoryMarshal.GetArrayDataReference(levels);
+            for (; k0 + 4 <= values.Length; k0 += 4)
+            {
+                var t = Avx.Divide(Avx.Multiply(Avx.Subtract(Vector256.LoadUnsafe(ref x, (nuint)k0), loV), binsV), widthV);
+                t = Avx.Min(Avx.Max(t, Vector256<double>.Zero), lastV);
+                Avx.ConvertToVector128Int32WithTruncation(t).StoreUnsafe(ref level, (nuint)k0);
+            }
+        }
+        for (int k = k0; k < values.Length; k++)
         {
             double t = (values[k] - lo) * bins / width;
             levels[k] = t <= 0 ? 0 : t >= bins ? bins - 1 : (int)t;

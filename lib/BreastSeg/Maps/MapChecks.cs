@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace BreastSeg.Maps;
 
 /// <summary>Parameter checks shared by the maps; problems are reported as <see cref="IO.BreastSegInputException"/>.</summary>
@@ -7,24 +10,55 @@ internal static class MapChecks
     {
         if (samples <= 0 || lines <= 0 || values.Length != (long)samples * lines)
             throw new ArgumentException($"data holds {values.Length} values, expected {samples} x {lines}", nameof(values));
-        foreach (double v in values)
-            if (!double.IsFinite(v)) throw new IO.BreastSegInputException("values", "the map input holds NaN or infinite values");
+        FiniteRange(values);
+    }
+
+    /// <summary>
+    /// The values' min and max in one SIMD pass; throws <see cref="IO.BreastSegInputException"/> if any is NaN or
+    /// infinite (x - x is 0 only for finite x).
+    /// </summary>
+    public static (double Lo, double Hi) FiniteRange(ReadOnlySpan<double> values)
+    {
+        var vectors = MemoryMarshal.Cast<double, Vector<double>>(values);
+        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+        bool finite = true;
+        if (vectors.Length > 0)
+        {
+            Vector<double> min = vectors[0], max = vectors[0], zero = Vector<double>.Zero, bad = Vector<double>.Zero;
+            foreach (var v in vectors)
+            {
+                min = Vector.Min(min, v);
+                max = Vector.Max(max, v);
+                bad |= v - v;
+            }
+            finite = bad == zero;
+            for (int k = 0; k < Vector<double>.Count; k++)
+            {
+                lo = Math.Min(lo, min[k]);
+                hi = Math.Max(hi, max[k]);
+            }
+        }
+        for (int k = vectors.Length * Vector<double>.Count; k < values.Length; k++)
+        {
+            finite &= double.IsFinite(values[k]);
+            lo = Math.Min(lo, values[k]);
+            hi = Math.Max(hi, values[k]);
+        }
+        if (!finite) throw new IO.BreastSegInputException("values", "the map input holds NaN or infinite values");
+        return (lo, hi);
     }
 
     /// <summary>
     /// Bin indices are computed as (x - min) B / (max - min) and used unchecked; a value range so wide that
     /// (max - min) B overflows would give NaN indices, so it is refused.
     /// </summary>
-    public static void BinnableRange(double[] values, int bins)
+    /// <returns>The values' min and max.</returns>
+    public static (double Lo, double Hi) BinnableRange(double[] values, int bins)
     {
-        double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-        foreach (double v in values)
-        {
-            lo = Math.Min(lo, v);
-            hi = Math.Max(hi, v);
-        }
+        var (lo, hi) = FiniteRange(values);
         if (!double.IsFinite((hi - lo) * bins))
             throw new IO.BreastSegInputException("values", $"the value range {lo} .. {hi} is too wide to bin");
+        return (lo, hi);
     }
 
     public static void Bins(int bins)

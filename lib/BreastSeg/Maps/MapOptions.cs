@@ -69,7 +69,8 @@ public sealed record MapOptions
     /// </summary>
     public double[] Entropy(double[] input, int samples, int lines, WindowSize window)
     {
-        var range = EntropyBins.Range(input, Normalization, RobustLowPercentile, RobustHighPercentile);
+        // Only the Freedman-Diaconis rule needs the quantisation range here (EntropyMap.Compute takes its own).
+        var range = BinRule == EntropyBinRule.FreedmanDiaconis ? EntropyBins.Range(input, Normalization, RobustLowPercentile, RobustHighPercentile) : default;
         int bins = EntropyBins.Resolve(BinRule, Bins, input, samples, lines, window, Normalization, range);
         return EntropyMap.Compute(input, samples, lines, window, bins, Normalization, Stride, MaxDegreeOfParallelism, MillerMadow,
             RobustLowPercentile, RobustHighPercentile);
