@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peer benchmark: the kit against the tools a user would otherwise pick, same machine, same run, same inputs.
 
-    python3 tools/peer_bench.py [--repeat 5] [--quick] [--out /tmp/breastseg-peer]
+    python3 tools/peer_bench.py [--repeat 5] [--quick] [--out /tmp/breastseg-peer] [--check]
 
 1. runs `breastseg bench --peer-out DIR` (the kit times itself in process: entropy of a 256-level image, Hilbert
    envelope, an attention U-Net training step at 1 and 2 threads) and writes the inputs it used;
@@ -9,13 +9,18 @@
    log2, clipped windows), scipy.signal.hilbert (axis 0, the depth axis), and a PyTorch training step of AttU_Net from
    LeeJunHyun/Image_Segmentation (16 base filters, 4x1x128x128, Adam, Dice + BCE) at 1 and 2 threads;
 3. checks that skimage's and the kit's entropy maps agree, and prints one table with the ratios.
-A missing package (Debian: python3-skimage, python3-scipy, python3-torch) is named and its rows skipped.
+A missing package (Debian: python3-numpy, python3-skimage, python3-scipy, python3-torch) is named before anything runs
+and its rows skipped; --check only lists what is present and what is missing.
 Timings: best and median of --repeat runs after one warm-up, wall clock (time.perf_counter) and process CPU time.
 """
-import argparse, json, os, subprocess, sys, time
+import argparse, importlib, json, os, subprocess, sys, time
 from pathlib import Path
 
-import numpy as np
+try:
+    import numpy as np
+except ImportError:
+    print("peer: numpy is missing (Debian: apt-get install python3-numpy); nothing to compare", file=sys.stderr)
+    sys.exit(2)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,13 +93,38 @@ def attu_net(torch, nn, base):
     return AttUNet()
 
 
+# The peers: import name, what it times, Debian package.
+PEERS = [("skimage", "scikit-image rank.entropy", "python3-skimage"), ("scipy", "scipy signal.hilbert", "python3-scipy"),
+         ("torch", "PyTorch training step", "python3-torch")]
+
+
+def available():
+    """(present, missing) peers, each with its version or import error."""
+    present, missing = [], []
+    for module, what, package in PEERS:
+        try:
+            m = importlib.import_module(module)
+            present.append(f"{what}: {module} {getattr(m, '__version__', '?')}")
+        except ImportError as e:
+            missing.append(f"{what}: {module} missing ({e}); Debian: apt-get install {package}")
+    return present, missing
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="small sizes: checks the script runs, not a measurement")
     ap.add_argument("--out", default="/tmp/breastseg-peer")
     ap.add_argument("--kit", default=None, help="breastseg command (default: dotnet run --project lib/BreastSeg.Cli -c Release --)")
+    ap.add_argument("--check", action="store_true", help="list the peers present and missing, run nothing")
     a = ap.parse_args()
+    present, absent = available()
+    for p in present:
+        print(f"peer: found {p}")
+    for m in absent:
+        print(f"peer: will skip {m}")
+    if a.check:
+        return
     out = Path(a.out)
     kit = a.kit.split() if a.kit else ["dotnet", "run", "--project", str(ROOT / "lib/BreastSeg.Cli"), "-c", "Release", "--"]
     cmd = kit + ["bench", "--peer-out", str(out), "--repeat", str(a.repeat)] + (["--quick"] if a.quick else [])

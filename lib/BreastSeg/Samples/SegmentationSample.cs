@@ -23,6 +23,10 @@ public sealed record SegmentationSample(
     /// <summary>Number of stacked maps.</summary>
     public int Channels => Input.Length / (Size * Size);
 
+    /// <summary>This sample with an empty (0 x 0) RF-grid mask: for training, which uses <see cref="Target"/> only, so
+    /// that a training set does not hold a full-resolution mask per view.</summary>
+    public SegmentationSample WithoutGridMask() => this with { GridMask = new LesionMask(0, 0, []) };
+
     /// <summary>This sample with only the channels <paramref name="channels"/> (indices into its stack), in that order.</summary>
     public SegmentationSample WithChannels(IReadOnlyList<int> channels)
     {

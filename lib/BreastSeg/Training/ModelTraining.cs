@@ -53,8 +53,10 @@ public static class ModelTraining
         }
 
         var split = identity.Split;
-        var train = Build(data, split.Train, experiment, casesDone, 0, cancel);
-        var validation = Build(data, split.Validation, experiment, casesDone, split.Train.Length, cancel);
+        // Training sees only the network grid: the RF-grid masks (a megabyte per OASBUD view) are dropped as the cases
+        // are built, so the training set's memory is that of the network-size inputs and targets.
+        var train = Build(data, split.Train, experiment, casesDone, 0, cancel, keepGridMasks: false);
+        var validation = Build(data, split.Validation, experiment, casesDone, split.Train.Length, cancel, keepGridMasks: false);
         var manifest = new RunManifest(identity, data.Location, ChannelNormalizer.Fit(train));
         manifest.Save(runFolder);
         var result = Trainer.Train(train, validation, manifest.Normalizer, experiment.Network, experiment.Training, runFolder, progress, cancel);
@@ -62,15 +64,18 @@ public static class ModelTraining
     }
 
     /// <summary>The samples of <paramref name="caseIndices"/> built with the experiment's maps and size.</summary>
+    /// <remarks>keepGridMasks = false drops each sample's RF-grid mask (<see cref="SegmentationSample.WithoutGridMask"/>),
+    /// for uses that need only the network grid.</remarks>
     public static List<SegmentationSample> Build(ISegmentationDataset data, IEnumerable<int> caseIndices, Experiment experiment,
-        IProgress<int>? casesDone = null, int doneBefore = 0, CancellationToken cancel = default)
+        IProgress<int>? casesDone = null, int doneBefore = 0, CancellationToken cancel = default, bool keepGridMasks = true)
     {
         var samples = new List<SegmentationSample>();
         int done = doneBefore;
         foreach (int i in caseIndices)
         {
             cancel.ThrowIfCancellationRequested();
-            samples.AddRange(data.Samples(i, experiment.MapKinds, experiment.Maps, experiment.Size));
+            var built = data.Samples(i, experiment.MapKinds, experiment.Maps, experiment.Size);
+            samples.AddRange(keepGridMasks ? built : built.Select(s => s.WithoutGridMask()));
             casesDone?.Report(++done);
         }
         return samples;
