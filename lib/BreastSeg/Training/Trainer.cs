@@ -121,14 +121,21 @@ public static class Trainer
         int batches = (items.Length + options.BatchSize - 1) / options.BatchSize;
         double lossSum = 0;
         int seen = 0;
+        // Batch b + 1 is augmented on another core while batch b trains (each image's augmentation has its own seeded
+        // Random, so the batches do not depend on the timing): with one intra-op thread for determinism, the second core
+        // would otherwise sit idle during the augmentation.
+        List<(float[] Input, bool[] Target)> Prepare(int b) => order.Skip(b * options.BatchSize).Take(options.BatchSize)
+            .Select(i => options.Augment
+                ? options.Augmentation.Apply(items[i].Input, items[i].Target, size, new Random(SeedMix.Derive(options.Seed, epoch, i)))
+                : items[i])
+            .ToList();
+        var next = options.Augment ? Task.Run(() => Prepare(0), cancel) : Task.FromResult(Prepare(0));
         for (int b = 0; b < batches; b++)
         {
             cancel.ThrowIfCancellationRequested();
-            var batch = order.Skip(b * options.BatchSize).Take(options.BatchSize)
-                .Select(i => options.Augment
-                    ? options.Augmentation.Apply(items[i].Input, items[i].Target, size, new Random(SeedMix.Derive(options.Seed, epoch, i)))
-                    : items[i])
-                .ToList();
+            var batch = next.GetAwaiter().GetResult();
+            int following = b + 1;
+            if (following < batches) next = options.Augment ? Task.Run(() => Prepare(following), cancel) : Task.FromResult(Prepare(following));
             using (var scope = NewDisposeScope())
             {
                 var (x, y) = SegmentationBatch.Make(batch, config.InChannels, size, device);
