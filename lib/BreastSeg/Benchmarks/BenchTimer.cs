@@ -23,16 +23,13 @@ public static class BenchTimer
         for (int w = 0; w < warmup; w++) GC.KeepAlive(run());
         var wall = new double[repeats];
         var cpu = new double[repeats];
-        using var process = Process.GetCurrentProcess();
         for (int r = 0; r < repeats; r++)
         {
-            process.Refresh();
-            var cpu0 = process.TotalProcessorTime;
+            double cpu0 = ProcessCpuClock.Milliseconds();
             long t0 = Stopwatch.GetTimestamp();
             GC.KeepAlive(run());
             wall[r] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-            process.Refresh();
-            cpu[r] = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
+            cpu[r] = ProcessCpuClock.Milliseconds() - cpu0;
         }
         return new BenchResult(name, size, threads, Median(wall), wall.Min(), Median(cpu));
     }
