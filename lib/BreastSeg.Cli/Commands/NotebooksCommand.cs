@@ -25,20 +25,26 @@ internal static class NotebooksCommand
         };
         var noBuild = new Option<bool>("--no-build") { Description = "Do not build lib/BreastSeg (Release) first" };
         var keepGoing = new Option<bool>("--keep-going") { Description = "Run the remaining notebooks after one fails" };
+        var screenshots = new Option<bool>("--screenshots")
+        {
+            Description = "Then open each executed copy as a reader does (nbconvert HTML in headless Chromium, no network), count the charts drawn and write a full-page PNG to notebooks/screenshots/",
+        };
 
         var run = new Command("run", "Run notebooks top to bottom in a fresh dotnet-interactive kernel each; stop at the first failing cell")
         {
-            names, quick, output, cellTimeout, noBuild, keepGoing,
+            names, quick, output, cellTimeout, noBuild, keepGoing, screenshots,
         };
         run.SetAction((parse, cancellationToken) => RunAsync(stdout, parse.GetValue(names) ?? [], parse.GetValue(quick), parse.GetValue(output),
-            parse.GetValue(cellTimeout), parse.GetValue(noBuild), parse.GetValue(keepGoing), cancellationToken));
+            parse.GetValue(cellTimeout), parse.GetValue(noBuild), parse.GetValue(keepGoing), parse.GetValue(screenshots), cancellationToken));
         return new Command("notebooks", "The kit's notebooks (notebooks/*.ipynb)") { run };
     }
 
     private static async Task<int> RunAsync(TextWriter stdout, string[] names, bool quick, string? output, double cellTimeoutMinutes,
-        bool noBuild, bool keepGoing, CancellationToken cancellationToken)
+        bool noBuild, bool keepGoing, bool screenshots, CancellationToken cancellationToken)
     {
         if (!(cellTimeoutMinutes > 0)) throw new BreastSegInputException("--cell-timeout", "must be a positive number of minutes");
+        // Checked before any notebook runs: a missing nbconvert or browser should not cost a whole run first.
+        if (screenshots && NotebookPages.Unavailable() is { } missing) throw new BreastSegInputException("--screenshots", missing);
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout) });
         string? root = NotebookCatalog.FindRepositoryRoot(Directory.GetCurrentDirectory());
         string folder = root is null ? Directory.GetCurrentDirectory() : Path.Combine(root, NotebookCatalog.FolderName);
@@ -92,6 +98,24 @@ internal static class NotebooksCommand
             console.WriteLine(r.Failure.Message);
         }
         console.MarkupLine($"executed copies: {Markup.Escape(outFolder)}");
+        if (screenshots && runs.Any(r => r.Succeeded && r.ExecutedPath is not null))
+        {
+            string shots = Path.Combine(folder, "screenshots");
+            var pages = await NotebookPages.ScreenshotAsync(runs.Where(r => r.Succeeded && r.ExecutedPath is not null).Select(r => r.ExecutedPath!).ToList(),
+                shots, TimeSpan.FromMinutes(2), cancellationToken);
+            var view = new Table().AddColumns("notebook", "charts drawn", "screenshot", "size (kB)");
+            foreach (var p in pages)
+                view.AddRow(Markup.Escape(Path.GetFileNameWithoutExtension(p.Notebook)),
+                    p.ChartsDrawn == p.ChartsPresent ? $"{p.ChartsDrawn}/{p.ChartsPresent}" : $"[red]{p.ChartsDrawn}/{p.ChartsPresent}[/]",
+                    Markup.Escape($"{Path.GetRelativePath(Directory.GetCurrentDirectory(), p.Screenshot!)} ({p.Width} x {p.Height} px)"),
+                    (new FileInfo(p.Screenshot!).Length / 1024).ToString(CultureInfo.InvariantCulture));
+            console.Write(view);
+            if (pages.Any(p => p.ChartsDrawn != p.ChartsPresent))
+            {
+                console.MarkupLine("[red]some charts did not draw in the reader's view[/]");
+                return 1;
+            }
+        }
         int notRun = paths.Count - runs.Count;
         if (notRun > 0) console.MarkupLine($"[yellow]{notRun} notebook(s) not run after the failure (use --keep-going)[/]");
         return runs.All(r => r.Succeeded) && notRun == 0 ? 0 : 1;

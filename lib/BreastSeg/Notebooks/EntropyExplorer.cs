@@ -14,8 +14,8 @@ namespace BreastSeg.Notebooks;
 /// </summary>
 public static class EntropyExplorer
 {
-    /// <summary>Rows and columns each map is box-averaged to at most (keeps the notebook small: about 100 kB per map).</summary>
-    public const int DisplaySize = 150;
+    /// <summary>Rows and columns each map is box-averaged to at most (keeps the notebook small: about 75 kB per map as float32).</summary>
+    public const int DisplaySize = 120;
 
     /// <summary>Computes every map of <paramref name="envelope"/> (the view's, detected once) and builds the figure.</summary>
     /// <param name="view">The frame and lesion mask.</param>

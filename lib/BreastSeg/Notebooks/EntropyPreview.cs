@@ -134,7 +134,7 @@ public sealed class EntropyPreview
             PaperText("colour limits: 1st-99th percentile", 0.2, -0.16, size: FigureStyle.FontSize - 2),
         }));
         layout.Add(("legend", ImagePanels.Legend(-0.2)));
-        layout.Add(("width", 1150));
+        layout.Add(("width", 1000));
         layout.Add(("height", 560));
         layout.Add(("margin", Obj(("l", 70), ("r", 30), ("t", 70), ("b", 120))));
         return Chart(traces, layout.ToArray());

@@ -2,6 +2,7 @@ using System.Net;
 using BreastSeg.Maps;
 using BreastSeg.Notebooks.Display;
 using BreastSeg.Rf;
+using BreastSeg.Rf.Ultrasonix;
 using Microsoft.DotNet.Interactive.Formatting;
 using static TorchSharp.torch;
 
@@ -30,6 +31,10 @@ internal static class Formatters
         Formatter.Register<LesionMask>(m => Figure($"lesion mask {m.Samples} x {m.Lines}, {m.Area} px inside (OASBUD geometry)",
             MapImage.OfMask(m, new RfFrame(m.Samples, m.Lines, new double[m.Data.Length]))), Html);
         Formatter.Register<MapSet>(FormatMapSet, Html);
+        Formatter.Register<ImageRow>(r => r.ToHtml(), Html);
+        Formatter.Register<ImageRow>(r => r.ToString(), Plain);
+        Formatter.Register<UltrasonixImage>(i => MapImage.OfScannerImage(i).ToHtml(), Html);
+        Formatter.Register<UltrasonixImage>(i => MapImage.OfScannerImage(i).ToString(), Plain);
         Formatter.Register<LinePlot>(p => p.ToHtml(), Html);
         Formatter.Register<LinePlot>(p => p.ToString(), Plain);
         Formatter.Register<Tensor>(TensorSummary.Describe, Plain);
@@ -44,7 +49,7 @@ internal static class Formatters
         // Tensors made in notebook code may come from the script loader's own copy of TorchSharp, not the kit's.
         AppDomain.CurrentDomain.AssemblyLoad += (_, e) => RegisterForeignTensor(e.LoadedAssembly);
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies()) RegisterForeignTensor(assembly);
-        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession), typeof(Plotly.NET.GenericChart), typeof(NotebookChart) })
+        foreach (var type in new[] { typeof(MapImage), typeof(RfFrame), typeof(RfView), typeof(LesionMask), typeof(MapSet), typeof(ImageRow), typeof(UltrasonixImage), typeof(LinePlot), typeof(Tensor), typeof(NotebookSession), typeof(Plotly.NET.GenericChart), typeof(NotebookChart) })
             Formatter.SetPreferredMimeTypesFor(type, Html, Plain);
     }
 
@@ -60,8 +65,7 @@ internal static class Formatters
     private static string Describe(RfFrame f) =>
         FormattableString.Invariant($"RF frame {f.Samples} samples x {f.Lines} lines, {f.Samples * f.AxialSpacingMm:0.#} mm deep x {f.Lines * f.LinePitchMm:0.#} mm wide, fs {f.Acquisition.SamplingFrequencyHz / 1e6:0.#} MHz, f0 {f.Acquisition.CenterFrequencyHz / 1e6:0.#} MHz");
 
-    private static string Figure(string caption, params MapImage[] images) =>
-        $"<div><div>{WebUtility.HtmlEncode(caption)}</div><div style=\"display:flex;flex-wrap:wrap;gap:8px\">{string.Concat(images.Select(i => i.ToHtml()))}</div></div>";
+    private static string Figure(string caption, params MapImage[] images) => new ImageRow(caption, images).ToHtml();
 
     // A MapSet carries no acquisition: show it on the OASBUD geometry (40 MHz, 38 mm aperture), which the caption says.
     private static string FormatMapSet(MapSet set)

@@ -35,6 +35,7 @@ public sealed class NotebookChart(GenericChart chart, string? afterPlot = null)
     {
         // Plotly.NET writes data, layout and config as one JSON line each; its own render call (which assumes plotly.js
         // is already there) is replaced by one that waits for it, so a chart that outruns the setup cell's script still draws.
+        // The data goes in compacted (ChartPayload): the executed notebooks are committed.
         string generated = GenericChart.toChartHTML(chart);
         string Json(string name) =>
             generated.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith($"var {name} = ", StringComparison.Ordinal)) is { } line
@@ -43,7 +44,7 @@ public sealed class NotebookChart(GenericChart chart, string? afterPlot = null)
         string id = "bs-" + Guid.NewGuid().ToString("N")[..12];
         var html = new StringBuilder();
         html.Append($"<div><div id=\"{id}\" {Marker}=\"1\"></div><script type=\"text/javascript\">(function () {{\n");
-        html.Append($"var data = {Json("data")};\nvar layout = {Json("layout")};\nvar config = {Json("config")};\n");
+        html.Append($"var data = {ChartPayload.Compact(Json("data"))};\nvar layout = {Json("layout")};\nvar config = {Json("config")};\n");
         html.Append("var tries = 0;\nfunction draw() {\n");
         html.Append($"  var gd = document.getElementById('{id}');\n");
         html.Append("  if (!gd) return;\n");

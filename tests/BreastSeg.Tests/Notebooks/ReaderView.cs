@@ -4,38 +4,22 @@ namespace BreastSeg.Tests.Notebooks;
 
 /// <summary>
 /// What a reader of a saved notebook sees: nbconvert's HTML (Debian python3-nbconvert, the page Jupyter shows) loaded in
-/// headless Chromium with no network, its scripts run and the resulting DOM returned.
+/// headless Chromium with no network, its scripts run and the resulting DOM returned. The DOM comes from Chromium's own
+/// command line (virtual time), independent of the PuppeteerSharp path that takes the committed screenshots
+/// (<see cref="BreastSeg.Notebooks.NotebookPages"/>).
 /// </summary>
 internal static class ReaderView
 {
-    public const string Python = "/usr/bin/python3";
-
     /// <summary>Null when nbconvert and Chromium are both here, else why not (the browser test skips with it; .ci/run installs both).</summary>
-    public static string? Unavailable()
-    {
-        if (Run(Python, ["-c", "import nbconvert"], TimeSpan.FromSeconds(60)).Code != 0)
-            return $"{Python} has no nbconvert: apt-get install python3-nbconvert (.ci/run does)";
-        return Chromium() is null ? "no chromium on the PATH: apt-get install chromium (.ci/run does)" : null;
-    }
+    public static string? Unavailable() => BreastSeg.Notebooks.NotebookPages.Unavailable();
 
     public static string? Chromium() => BreastSeg.Figures.ChromiumLocator.Find().ExecutablePath;
 
-    /// <summary>Converts <paramref name="notebook"/> to HTML in <paramref name="folder"/>; returns the HTML file.</summary>
-    public static string ToHtml(string notebook, string folder)
-    {
-        Directory.CreateDirectory(folder);
-        var (code, output) = Run(Python, ["-m", "nbconvert", "--to", "html", "--output-dir", folder, notebook], TimeSpan.FromMinutes(3));
-        string html = Path.Combine(folder, Path.GetFileNameWithoutExtension(notebook) + ".html");
-        if (code != 0 || !File.Exists(html)) throw new InvalidOperationException($"nbconvert failed ({code}): {output}");
-        return html;
-    }
+    /// <summary>Converts <paramref name="notebook"/> to HTML in <paramref name="folder"/> (the library's nbconvert call); returns the HTML file.</summary>
+    public static string ToHtml(string notebook, string folder) => BreastSeg.Notebooks.NotebookPages.ToHtml(notebook, folder);
 
     /// <summary>The DOM after the page's scripts ran (30 s of virtual time), every network request refused.</summary>
     public static string Dom(string html) => Browse(html, "--dump-dom");
-
-    /// <summary>A screenshot of the page's top <paramref name="height"/> pixels at 1400 px wide.</summary>
-    public static void Screenshot(string html, string png, int height = 3000) =>
-        Browse(html, $"--screenshot={png}", $"--window-size=1400,{height}", "--hide-scrollbars");
 
     private static string Browse(string html, params string[] what)
     {

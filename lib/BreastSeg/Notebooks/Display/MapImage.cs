@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using BreastSeg.Rf;
+using BreastSeg.Rf.Ultrasonix;
 
 namespace BreastSeg.Notebooks.Display;
 
@@ -63,6 +64,16 @@ public sealed record MapImage(double[] Values, int Samples, int Lines, double Ax
         };
     }
 
+    /// <summary>
+    /// The scanner's own scan-converted B-mode (.b8 / .b32, <see cref="UltrasonixImage"/>), gray levels 0-255 on its
+    /// square pixel grid (<see cref="UltrasonixImage.PixelMm"/>), depth 0 at its top row.
+    /// </summary>
+    public static MapImage OfScannerImage(UltrasonixImage image, string title = "scanner B-mode") =>
+        new MapImage(image.Pixels, image.Rows, image.Columns, image.PixelMm, image.PixelMm)
+        {
+            Title = title, Unit = "gray level", Min = 0, Max = 255,
+        };
+
     /// <summary>The raw RF of <paramref name="frame"/>, gray, symmetric about zero at the 99.5th percentile of |RF|.</summary>
     public static MapImage Rf(RfFrame frame, string title = "RF")
     {
@@ -99,7 +110,9 @@ public sealed record MapImage(double[] Values, int Samples, int Lines, double Ax
         var (w, h) = PixelSize();
         var (lo, hi) = Limits();
         string png = Convert.ToBase64String(Png.Encode(w, h, Raster(w, h)));
-        const int left = 52, top = 26, bottom = 40, barGap = 14, barWidth = 12, right = 78;
+        const int left = 52, top = 26, bottom = 40, barGap = 14, barWidth = 12;
+        // Room for the colour bar's labels: its unit ("0-1 over 50 dB") is the longest (about 6.5 px a character at 11 px).
+        int right = Math.Max(78, 10 + (int)Math.Ceiling(6.5 * new[] { Unit, Number(lo), Number(hi) }.Max(t => t.Length)));
         int width = left + w + barGap + barWidth + right, height = top + h + bottom;
         string id = "bs" + Guid.NewGuid().ToString("N")[..8];
         var svg = new StringBuilder();
