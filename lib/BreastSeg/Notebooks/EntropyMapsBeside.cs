@@ -44,7 +44,8 @@ public static class EntropyMapsBeside
             var shown = new MmImage(geometry, map).ForDisplay(DisplaySize, DisplaySize);
             string colorAxis = k == 0 ? "coloraxis" : $"coloraxis{k + 1}";
             var (lo, hi) = EntropyPreview.PercentileRange(shown.Values, 0.01, 0.99);
-            layout.Add((colorAxis, panels.ColorAxis(k, FigureStyle.EntropyColorscale, lo, hi, "Entropy (bits)")));
+            // Only the last bar carries the title: the others would run into the next panel.
+            layout.Add((colorAxis, panels.ColorAxis(k, FigureStyle.EntropyColorscale, lo, hi, k == frames.Count - 1 ? "Entropy (bits)" : "")));
             traces.Add(ImagePanels.Heatmap(shown, panels.AxisIndex(0, k), colorAxis, "entropy", "bits", DisplaySize, DisplaySize));
             if (mask is not null)
                 traces.Add(ImagePanels.Outline(MmMask.Of(mask, geometry), panels.AxisIndex(0, k), "lesion (ground truth)", FigureStyle.GroundTruthColor, "solid", true, 2));
@@ -52,14 +53,14 @@ public static class EntropyMapsBeside
             var finite = map.Where(double.IsFinite).ToArray();
             double mean = finite.Average(), sd = Math.Sqrt(finite.Average(v => (v - mean) * (v - mean)));
             var window = options.EntropyWindow(frame.Acquisition, frame.Lines);
-            annotations.Add(panels.PanelTitle(0, k, string.Format(inv, "{0}<br>H {1:0.00} ± {2:0.00} bits, window {3} x {4} px", label, mean, sd, window.Samples, window.Lines)));
+            annotations.Add(panels.PanelTitle(0, k, string.Format(inv, "{0}<br>H {1:0.00} ± {2:0.00} bits<br>window {3} x {4} px", label, mean, sd, window.Samples, window.Lines)));
         }
         layout.Add(("title", Title(string.Format(inv, "{0}: {1}", title, parameters))));
         layout.Add(("annotations", annotations.ToArray()));
         layout.Add(("legend", ImagePanels.Legend(-0.12)));
         layout.Add(("width", Math.Min(1000, 340 * frames.Count + 60)));
-        layout.Add(("height", 640));
-        layout.Add(("margin", Obj(("l", 70), ("r", 30), ("t", 110), ("b", 90))));
+        layout.Add(("height", 620));
+        layout.Add(("margin", Obj(("l", 70), ("r", 40), ("t", 140), ("b", 90))));
         return new NotebookChart(Chart(traces, layout.ToArray()));
     }
 }
