@@ -60,7 +60,7 @@ public static class ImageReproduceReport
         sb.Append($"| Batch | 8 | {e.Training.BatchSize} |\n");
         sb.Append($"| Optimiser | not given in the table | Adam, learning rate {F(e.Training.LearningRate)} ({e.Training.Schedule}), loss {e.Training.Loss} |\n");
         sb.Append($"| Augmentation | rotation / flip | {(e.Training.Augment ? "lateral flip, rotation, scale, shift, gain, contrast" : "none")} |\n");
-        sb.Append($"| Split | random 70/30, repeated 3 times (mean +/- SD over the 3) | one split, {F(1 - e.Split.TestFraction - e.Split.ValidationFraction)} train / {F(e.Split.ValidationFraction)} validation / {F(e.Split.TestFraction)} test of all cases, by case, stratified by class |\n");
+        sb.Append($"| Split | random 70/30, repeated 3 times (mean +/- SD over the 3) | one split, {Percent(1 - e.Split.TestFraction - e.Split.ValidationFraction)} train / {Percent(e.Split.ValidationFraction)} validation / {Percent(e.Split.TestFraction)} test of the cases, by case, stratified by class, seed {e.Split.Seed} |\n");
         sb.Append("| Model selection | not stated (many BUSI papers pick the best epoch on the test split) | the epoch of best validation Dice; the test split is used once, at the end |\n");
         sb.Append($"| Inputs | B-mode | B-mode; {EntropyLabel}; both stacked (window {ImageSampleOptions.From([Maps.MapKind.Entropy], e.Maps, e.Size).Window} pixels, {e.Maps.Bins} bins) |\n\n");
 
@@ -114,6 +114,8 @@ public static class ImageReproduceReport
     }
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("0.###", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Percent(double fraction) => (100 * fraction).ToString("0.#", CultureInfo.InvariantCulture) + " %";
 
     private static string D(double v) => double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a";
 
