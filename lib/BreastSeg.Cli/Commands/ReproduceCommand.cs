@@ -44,21 +44,22 @@ internal static class ReproduceCommand
             string outFolder = p.GetValue(output) ?? Path.Combine("results", config.Preset);
             string commandLine = CommandLine.Of(p);
             var console = CliConsole.For(stdout);
-            if (config.Data is { } folder && Directory.Exists(folder))
+            T WithProgress<T>(Func<IReproduceProgress, T> run)
             {
-                ImageReproduceResult? images = null;
+                T value = default!;
                 console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                    .Start(ctx => images = ImageReproducePipeline.Run(config, outFolder, p.GetValue(dataFolder)!, commandLine, new SpectreProgress(ctx, console), cancel));
-                PrintSummary(console, images!);
+                    .Start(ctx => value = run(new SpectreProgress(ctx, console)));
+                return value;
+            }
+            if (config.Data is { } folder && Directory.Exists(folder))
+            {
+                PrintSummary(console, WithProgress(progress => ImageReproducePipeline.Run(config, outFolder, p.GetValue(dataFolder)!, commandLine, progress, cancel)));
                 return Task.FromResult(0);
             }
             if (config.IncludeNormal) throw new BreastSeg.IO.BreastSegInputException("IncludeNormal", "applies to image folders only (--data DIR)");
-            ReproduceResult? result = null;
-            console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(ctx => result = ReproducePipeline.Run(config, outFolder, p.GetValue(dataFolder)!, commandLine, new SpectreProgress(ctx, console), cancel));
-            PrintSummary(console, result!);
+            var result = WithProgress(progress => ReproducePipeline.Run(config, outFolder, p.GetValue(dataFolder)!, commandLine, progress, cancel));
+            PrintSummary(console, result);
             return Task.FromResult(0);
         });
         return command;

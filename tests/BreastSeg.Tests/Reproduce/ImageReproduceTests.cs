@@ -71,8 +71,7 @@ public class ImageSplitTests
     }
 }
 
-/// <summary>`reproduce --data DIR` end to end on a small synthetic image folder (tiny model, 2 epochs), then re-runs
-/// that must reuse what did not change and retrain what did.</summary>
+/// <summary>`reproduce --data DIR` and `train --data DIR` on small synthetic image folders (tiny model, 1-2 epochs).</summary>
 [Collection(SerialTorchCollection.Name)]
 public sealed class ImageReproduceCliTests : IDisposable
 {
@@ -82,6 +81,7 @@ public sealed class ImageReproduceCliTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>Reproduce end to end, then re-runs that must reuse what did not change and retrain what did.</summary>
     [Fact]
     public void TrainsThreeInputsOnOneSplitReportsPerClassAndResumes()
     {
@@ -161,6 +161,28 @@ public sealed class ImageReproduceCliTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_dir, "bad")));
     }
 
+    /// <summary>`train --include-normal`: the normal class is split on its own, and the run's own test split evaluates
+    /// (the folder reopened with the run's case selection).</summary>
+    [Fact]
+    public void TrainsWithNormalCasesAndEvaluatesItsOwnTestSplit()
+    {
+        string data = Path.Combine(_dir, "busi"), run = Path.Combine(_dir, "run");
+        ImageTrainCliTests.WriteLesions(data, 6, 6, 4, seed: 6);
+        var (code, stdout, stderr) = CliRun.Run("train", "--data", data, "--input", "bmode", "--preset", "tiny", "--epochs", "1",
+            "--include-normal", "--test-fraction", "0.5", "--out", run);
+        Assert.True(code == 0, stderr + stdout);
+        var manifest = RunManifest.Load(run);
+        var all = ImageSegmentationDataset.Open(data, includeNormal: true);
+        Assert.Equal(all.Fingerprint, manifest.Identity.DataFingerprint);
+        Assert.Equal((3, 3, 2), (manifest.Split.Test.Count(i => all.Cases[i].ClassName == "benign"),
+            manifest.Split.Test.Count(i => all.Cases[i].ClassName == "malignant"), manifest.Split.Test.Count(i => all.Cases[i].ClassName == "normal")));
+        (code, stdout, stderr) = CliRun.Run("evaluate", "--run", run, "--split", "test");
+        Assert.True(code == 0, stderr + stdout);
+        var results = RunEvaluation.Evaluate(run, "test");
+        Assert.Equal(manifest.Split.Test, results.Select(r => r.CaseIndex));
+        Assert.Equal(2, results.Count(r => double.IsNaN(r.Dice))); // normal images: empty reference, Dice undefined
+    }
+
     private static int CountOf(string text, string part)
     {
         int n = 0;
@@ -209,37 +231,5 @@ public sealed class BusiReproduceRealDataTests
             Assert.Contains("normal test images", File.ReadAllText(result.ReportPath));
         }
         finally { Directory.Delete(root, recursive: true); }
-    }
-}
-
-/// <summary>`train --include-normal` on an image folder: the normal class is split on its own, and the run's own test
-/// split evaluates (the folder reopened with the run's case selection).</summary>
-[Collection(SerialTorchCollection.Name)]
-public sealed class ImageTrainNormalCasesTests : IDisposable
-{
-    private readonly string _dir = Directory.CreateTempSubdirectory("breastseg-imagenormal-").FullName;
-
-    public ImageTrainNormalCasesTests() => TorchRuntime.EnsureLoaded();
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    [Fact]
-    public void TrainsWithNormalCasesAndEvaluatesItsOwnTestSplit()
-    {
-        string data = Path.Combine(_dir, "busi"), run = Path.Combine(_dir, "run");
-        ImageTrainCliTests.WriteLesions(data, 6, 6, 4, seed: 6);
-        var (code, stdout, stderr) = CliRun.Run("train", "--data", data, "--input", "bmode", "--preset", "tiny", "--epochs", "1",
-            "--include-normal", "--test-fraction", "0.5", "--out", run);
-        Assert.True(code == 0, stderr + stdout);
-        var manifest = RunManifest.Load(run);
-        var all = ImageSegmentationDataset.Open(data, includeNormal: true);
-        Assert.Equal(all.Fingerprint, manifest.Identity.DataFingerprint);
-        Assert.Equal((3, 3, 2), (manifest.Split.Test.Count(i => all.Cases[i].ClassName == "benign"),
-            manifest.Split.Test.Count(i => all.Cases[i].ClassName == "malignant"), manifest.Split.Test.Count(i => all.Cases[i].ClassName == "normal")));
-        (code, stdout, stderr) = CliRun.Run("evaluate", "--run", run, "--split", "test");
-        Assert.True(code == 0, stderr + stdout);
-        var results = RunEvaluation.Evaluate(run, "test");
-        Assert.Equal(manifest.Split.Test, results.Select(r => r.CaseIndex));
-        Assert.Equal(2, results.Count(r => double.IsNaN(r.Dice))); // normal images: empty reference, Dice undefined
     }
 }
