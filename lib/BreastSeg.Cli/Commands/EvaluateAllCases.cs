@@ -17,7 +17,7 @@ internal static class EvaluateAllCases
     public static void Run(string runFolder, string? dataLocation, EvaluationOptions options, bool json, int seed, TextWriter stdout, CancellationToken cancel)
     {
         var manifest = RunManifest.Load(runFolder);
-        var data = SegmentationDatasets.Open(dataLocation ?? manifest.DataLocation);
+        var data = dataLocation is null ? SegmentationDatasets.OpenAs(manifest.DataLocation, manifest.Identity.DataFingerprint) : SegmentationDatasets.Open(dataLocation);
         var results = new List<CaseResult>();
         var indices = data.Cases.Select(c => c.Index).ToList();
         if (json) results = RunEvaluation.EvaluateOn(runFolder, data, indices, options, cancel: cancel);

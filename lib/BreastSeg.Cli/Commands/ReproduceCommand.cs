@@ -12,8 +12,8 @@ internal static class ReproduceCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var data = new Option<string?>("--data") { Description = "Cohort in the OASBUD layout (OASBUD.mat or a simulated cohort); default: the simulated cohort in data/" };
-        var preset = new Option<string>("--preset") { Description = "quick (minutes on a 2-core CPU), paper (full cohort, 128 px, 64 filters) or tiny (tests)", DefaultValueFactory = _ => "quick" };
+        var data = new Option<string?>("--data") { Description = "Cohort in the OASBUD layout (OASBUD.mat or a simulated cohort), or a folder of B-mode images with masks (BUSI layout or images/ + masks/); default: the simulated cohort in data/" };
+        var preset = new Option<string>("--preset") { Description = "quick (minutes on a 2-core CPU), paper (full cohort, 128 px, 64 filters), busi (image folders: 128 px, 16 filters, about an hour) or tiny (tests)", DefaultValueFactory = _ => "quick" };
         var output = new Option<string?>("--out") { Description = "Results folder (default results/PRESET); re-running continues where it stopped" };
         var dataFolder = new Option<string>("--data-folder") { Description = "Where the default cohort and the map cache live", DefaultValueFactory = _ => "data" };
         var cases = new Option<int?>("--cases") { Description = "Cases of the default simulated cohort" };
@@ -21,9 +21,10 @@ internal static class ReproduceCommand
         var inputs = new Option<string?>("--inputs") { Description = "Models to train, comma-separated: bmode, entropy, nakagami, bmode+entropy (default bmode,entropy,bmode+entropy)" };
         var bootstrapSeed = new Option<int?>("--bootstrap-seed") { Description = "Seed of the bootstrap confidence intervals (default 1)" };
         var flags = new ExperimentFlags();
+        var dataFlags = new DataFlags();
         var command = new Command("reproduce", "Run the study end to end: maps, an attention U-Net per input, evaluation on shared test cases, figures and a report")
         {
-            data, preset, output, dataFolder, cases, cohortSeed, inputs, bootstrapSeed,
+            data, preset, output, dataFolder, cases, cohortSeed, inputs, bootstrapSeed, dataFlags.IncludeNormal,
         };
         foreach (var option in flags.All) command.Options.Add(option);
         command.SetAction((p, cancel) =>
@@ -37,16 +38,28 @@ internal static class ReproduceCommand
                 Inputs = p.GetValue(inputs) is { } list ? ListSyntax.Split(list) : b.Inputs,
                 BootstrapSeed = p.GetValue(bootstrapSeed) ?? b.BootstrapSeed,
                 Experiment = flags.Apply(p, b.Experiment),
+                IncludeNormal = p.GetValue(dataFlags.IncludeNormal),
             };
             config.Validate();
             string outFolder = p.GetValue(output) ?? Path.Combine("results", config.Preset);
             string commandLine = CommandLine.Of(p);
             var console = CliConsole.For(stdout);
-            ReproduceResult? result = null;
-            console.Progress()
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-                .Start(ctx => result = ReproducePipeline.Run(config, outFolder, p.GetValue(dataFolder)!, commandLine, new SpectreProgress(ctx, console), cancel));
-            PrintSummary(console, result!);
+            T WithProgress<T>(Func<IReproduceProgress, T> run)
+            {
+                T value = default!;
+                console.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                    .Start(ctx => value = run(new SpectreProgress(ctx, console)));
+                return value;
+            }
+            if (config.Data is { } folder && Directory.Exists(folder))
+            {
+                PrintSummary(console, WithProgress(progress => ImageReproducePipeline.Run(config, outFolder, p.GetValue(dataFolder)!, commandLine, progress, cancel)));
+                return Task.FromResult(0);
+            }
+            if (config.IncludeNormal) throw new BreastSeg.IO.BreastSegInputException("IncludeNormal", "applies to image folders only (--data DIR)");
+            var result = WithProgress(progress => ReproducePipeline.Run(config, outFolder, p.GetValue(dataFolder)!, commandLine, progress, cancel));
+            PrintSummary(console, result);
             return Task.FromResult(0);
         });
         return command;
@@ -60,6 +73,16 @@ internal static class ReproduceCommand
         console.Write(table);
         foreach (string line in ResultsFindings.Shows(result.Table)) console.WriteLine(line);
         console.WriteLine("study (its patient data): B-mode mean 0.53 / median 0.59, entropy mean 0.60 / median 0.71 (81 test masses)");
+        console.WriteLine($"report: {result.ReportPath} ({result.Duration.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min)");
+    }
+
+    private static void PrintSummary(IAnsiConsole console, ImageReproduceResult result)
+    {
+        var table = new Table().AddColumns("model", "class", "test cases", "mean Dice", "95% CI");
+        foreach (var s in result.Summaries)
+            table.AddRow(Markup.Escape(ImageReproduceReport.ModelLabel(s.Model)), s.Class, s.Dice.N.ToString(CultureInfo.InvariantCulture), F(s.Dice.Mean), $"{F(s.Dice.CiLow)}-{F(s.Dice.CiHigh)}");
+        console.Write(table);
+        console.WriteLine($"published (theirs, 256 px, 300 epochs, 3 random 70/30 splits): Attention U-Net {F(Images.BusiBenchmark.AttentionUNetDice)}, U-Net 0.770");
         console.WriteLine($"report: {result.ReportPath} ({result.Duration.TotalMinutes.ToString("F1", CultureInfo.InvariantCulture)} min)");
     }
 

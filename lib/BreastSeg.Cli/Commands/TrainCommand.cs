@@ -14,19 +14,20 @@ internal static class TrainCommand
 {
     public static Command Create(TextWriter stdout)
     {
-        var data = new Option<string>("--data") { Description = "Cohort file in the OASBUD layout (.mat)", Required = true };
+        var data = new Option<string>("--data") { Description = "Cohort file in the OASBUD layout (.mat), or a folder of B-mode images with masks (BUSI layout or images/ + masks/)", Required = true };
         var input = new Option<string>("--input") { Description = "Input maps: bmode, entropy, nakagami or a '+'-stack such as bmode+entropy", Required = true };
-        var preset = new Option<string>("--preset") { Description = "quick, paper or tiny: the values every other flag overrides (as in reproduce)", DefaultValueFactory = _ => "quick" };
+        var preset = new Option<string>("--preset") { Description = "quick, paper, tiny or busi: the values every other flag overrides (as in reproduce)", DefaultValueFactory = _ => "quick" };
         var output = new Option<string>("--out") { Description = "Run folder (created; continued when it holds the same experiment)", Required = true };
         var flags = new ExperimentFlags();
-        var command = new Command("train", "Train an attention U-Net (or U-Net) on B-mode / entropy / Nakagami maps of a cohort") { data, input, preset, output };
+        var dataFlags = new DataFlags();
+        var command = new Command("train", "Train an attention U-Net (or U-Net) on B-mode / entropy / Nakagami maps of a cohort") { data, input, preset, output, dataFlags.IncludeNormal };
         foreach (var option in flags.All) command.Options.Add(option);
         command.SetAction((p, cancel) =>
         {
             string runFolder = p.GetValue(output)!;
             var experiment = flags.Apply(p, Experiment.ForPreset(p.GetValue(preset)!)) with { Input = p.GetValue(input)! };
             experiment.Validate();
-            var dataset = SegmentationDatasets.Open(p.GetValue(data)!);
+            var dataset = SegmentationDatasets.Open(p.GetValue(data)!, p.GetValue(dataFlags.IncludeNormal));
             var identity = ModelTraining.Identity(dataset, experiment);
             stdout.WriteLine($"experiment {identity.Hash}: {identity.Split.Train.Length} train, {identity.Split.Validation.Length} validation, {identity.Split.Test.Length} test cases");
 

@@ -11,6 +11,7 @@ internal static class ParameterFlags
     {
         ["Data"] = "--data",
         ["Preset"] = "--preset",
+        ["IncludeNormal"] = "--include-normal",
         ["Input"] = "--input",
         ["Inputs"] = "--inputs",
         ["Size"] = "--size",

@@ -22,7 +22,7 @@ public sealed class ImageSegmentationDataset : ISegmentationDataset
         IncludeNormal = includeNormal;
         _cases = ImageSplit.Cases(folder, includeNormal);
         if (_cases.Count == 0) throw new BreastSegInputException(folder.Path, "holds no benign or malignant case (normal cases are left out unless asked for)");
-        Cases = _cases.Select((c, i) => new DatasetCase(i, c.Id, c.IsMalignant)).ToList();
+        Cases = _cases.Select((c, i) => new DatasetCase(i, c.Id, c.IsMalignant, c.Class)).ToList();
         _fingerprint = new(() => DataFingerprint.OfText(
             ["images", includeNormal ? "with-normal" : "lesions", .. _cases.SelectMany(c => new[] { c.Class ?? "", c.Id }
                 .Concat(new[] { c.ImagePath }.Concat(c.MaskPaths).SelectMany(f => new[] { Path.GetRelativePath(folder.Path, f), DataFingerprint.OfFile(f) })))]));

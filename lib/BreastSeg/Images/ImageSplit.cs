@@ -20,18 +20,9 @@ public static class ImageSplit
 
     /// <summary>
     /// Splits <paramref name="cases"/>: within each class round(N x fraction) cases go to test and validation (see
-    /// <see cref="CaseSplit.Stratified"/>), the rest train.
+    /// <see cref="CaseSplit.Stratified(IReadOnlyList{DatasetCase}, int, double, double)"/>), the rest train.
     /// </summary>
     public static CaseSplit Stratified(IReadOnlyList<ImageCase> cases, int seed, double testFraction = BusiTestFraction,
         double validationFraction = CaseSplit.DefaultValidationFraction)
-    {
-        // CaseSplit stratifies by malignant / not; normal cases are a third class, split on their own with a seed of their own.
-        var lesions = CaseSplit.Stratified(cases.Where(c => !c.IsNormal).Select(c => (c.Index, c.IsMalignant)).ToList(), seed, testFraction, validationFraction);
-        var normal = cases.Where(c => c.IsNormal).Select(c => (c.Index, false)).ToList();
-        if (normal.Count == 0) return lesions;
-        var normals = CaseSplit.Stratified(normal, SeedMix.Derive(seed, 2), testFraction, validationFraction);
-        return new CaseSplit(Merge(lesions.Train, normals.Train), Merge(lesions.Validation, normals.Validation), Merge(lesions.Test, normals.Test));
-    }
-
-    private static int[] Merge(int[] a, int[] b) => a.Concat(b).Order().ToArray();
+        => CaseSplit.Stratified(cases.Select(c => new DatasetCase(c.Index, c.Id, c.IsMalignant, c.Class)).ToList(), seed, testFraction, validationFraction);
 }

@@ -20,6 +20,10 @@ public sealed record ReproduceConfig
     /// <summary>Cohort file in the OASBUD layout, or null for the default simulated cohort.</summary>
     public string? Data { get; init; }
 
+    /// <summary>Image folders only: whether normal (lesion-free) cases take part (split as a class of their own); the
+    /// published BUSI tables use benign and malignant cases only, the default.</summary>
+    public bool IncludeNormal { get; init; }
+
     /// <summary>Cases of the default simulated cohort (the study had 269 masses, OASBUD has 100). The quick preset uses
     /// 100 so that simulation, maps and three models fit in minutes on a 2-core CPU; the paper preset uses 269.</summary>
     public int CohortCases { get; init; } = 100;
@@ -58,13 +62,18 @@ public sealed record ReproduceConfig
         Preset = "tiny", CohortCases = 8, Experiment = Experiment.Tiny, SweepWindows = [1, 2], SweepBins = [16, 32], SweepCases = 2,
     };
 
+    /// <summary>The busi preset, for image folders such as BUSI: <see cref="Experiment.Busi"/> (128 px, 16 base filters,
+    /// 25 epochs, a 70/30 split with 10 % validation) for B-mode, grey-level entropy and both stacked.</summary>
+    public static ReproduceConfig Busi { get; } = new() { Preset = "busi", Experiment = Experiment.Busi };
+
     /// <summary>The preset named <paramref name="name"/>.</summary>
     public static ReproduceConfig ForPreset(string name) => name.Trim().ToLowerInvariant() switch
     {
         "quick" => Quick,
         "paper" => Paper,
         "tiny" => Tiny,
-        _ => throw new BreastSegInputException("Preset", $"'{name}' is not one of quick, paper, tiny"),
+        "busi" => Busi,
+        _ => throw new BreastSegInputException("Preset", $"'{name}' is not one of quick, paper, tiny, busi"),
     };
 
     /// <summary>The map options of every model.</summary>

@@ -118,7 +118,7 @@ public static class ReproducePipeline
         return (path, DataSource.Simulated);
     }
 
-    private static void ComputeMaps(SampleCache data, MapKind[] kinds, Experiment experiment, IReproduceProgress progress, CancellationToken cancel)
+    internal static void ComputeMaps(SampleCache data, MapKind[] kinds, Experiment experiment, IReproduceProgress progress, CancellationToken cancel)
     {
         var task = progress.Begin($"maps ({InputChoice.Format(kinds)}) of {data.Cases.Count} cases", data.Cases.Count);
         for (int i = 0; i < data.Cases.Count; i++)
@@ -131,7 +131,7 @@ public static class ReproducePipeline
         if (data.Misses == 0) progress.Note($"maps: reusing {data.FolderFor(experiment.Maps, experiment.Size)}");
     }
 
-    private static ModelRun TrainAndEvaluate(ISegmentationDataset data, Experiment experiment, string modelsFolder,
+    internal static ModelRun TrainAndEvaluate(ISegmentationDataset data, Experiment experiment, string modelsFolder,
         IReproduceProgress progress, CancellationToken cancel)
     {
         string name = experiment.Input;

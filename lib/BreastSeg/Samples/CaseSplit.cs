@@ -45,6 +45,27 @@ public sealed record CaseSplit(int[] Train, int[] Validation, int[] Test)
         return new CaseSplit(train.Order().ToArray(), val.Order().ToArray(), test.Order().ToArray());
     }
 
+    /// <summary>
+    /// Splits data-set cases by class: benign and malignant cases as <see cref="Stratified(IReadOnlyList{ValueTuple{int, bool}}, int, double, double)"/>
+    /// does (so RF cohorts split as before), and every other class (an image folder's "normal") on its own, in the same
+    /// proportions, with a seed of its own (classes in name order), so each class keeps its share in every part.
+    /// </summary>
+    public static CaseSplit Stratified(IReadOnlyList<DatasetCase> cases, int seed, double testFraction = StudyTestFraction,
+        double validationFraction = DefaultValidationFraction)
+    {
+        static bool IsLesionClass(DatasetCase c) => c.ClassName is "benign" or "malignant";
+        var split = Stratified(cases.Where(IsLesionClass).Select(c => (c.Index, c.Malignant)).ToList(), seed, testFraction, validationFraction);
+        var others = cases.Where(c => !IsLesionClass(c)).GroupBy(c => c.ClassName).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        for (int k = 0; k < others.Count; k++)
+        {
+            var part = Stratified(others[k].Select(c => (c.Index, false)).ToList(), SeedMix.Derive(seed, 2 + k), testFraction, validationFraction);
+            split = new CaseSplit(Merge(split.Train, part.Train), Merge(split.Validation, part.Validation), Merge(split.Test, part.Test));
+        }
+        return split;
+    }
+
+    private static int[] Merge(int[] a, int[] b) => a.Concat(b).Order().ToArray();
+
     // Largest-remainder rounding: the total is round(N * fraction) exactly (81 of 269), shared by class in proportion.
     private static int[] Apportion(int[] sizes, double fraction)
     {

@@ -50,7 +50,7 @@ public static class RunEvaluation
         Func<string, ISegmentationDataset>? open = null, IProgress<int>? casesDone = null, CancellationToken cancel = default)
     {
         var manifest = RunManifest.Load(runFolder);
-        var data = (open ?? SegmentationDatasets.Open)(manifest.DataLocation);
+        var data = open is null ? SegmentationDatasets.OpenAs(manifest.DataLocation, manifest.Identity.DataFingerprint) : open(manifest.DataLocation);
         return Evaluate(runFolder, data, manifest.Split.Get(split), options, casesDone, cancel);
     }
 

@@ -15,7 +15,7 @@ public sealed class ImageTrainCliTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     /// <summary>A BUSI-layout folder with dark discs in bright speckle, images of varying sizes.</summary>
-    private static void WriteLesions(string root, int benign, int malignant, int normal, int seed)
+    internal static void WriteLesions(string root, int benign, int malignant, int normal, int seed)
     {
         var rng = new Random(seed);
         foreach (var (name, count) in new[] { ("benign", benign), ("malignant", malignant), ("normal", normal) })
