@@ -20,11 +20,20 @@ internal static class ReproduceCommand
         var cohortSeed = new Option<long?>("--cohort-seed") { Description = "Seed of the default simulated cohort" };
         var inputs = new Option<string?>("--inputs") { Description = "Models to train, comma-separated: bmode, entropy, nakagami, bmode+entropy (default bmode,entropy,bmode+entropy)" };
         var bootstrapSeed = new Option<int?>("--bootstrap-seed") { Description = "Seed of the bootstrap confidence intervals (default 1)" };
+        var controls = new Option<string?>("--controls") { Description = "Control cohorts, comma-separated: null, statistics-only, echogenicity-only, or none (default all three; simulated data only)" };
+        var controlCases = new Option<int?>("--control-cases") { Description = "Cases of each control cohort (quick preset 60)" };
+        var controlInputs = new Option<string?>("--control-inputs") { Description = "Models trained on each control cohort (default bmode,entropy)" };
+        var folds = new Option<int?>("--folds") { Description = "k-fold cross-validation by mass (k >= 2); default one split" };
+        var seeds = new Option<string?>("--seeds") { Description = "Seeds, comma-separated: each sets the fold partition (with --folds) and the training seed; Dice per mass averaged over seeds" };
+        var threshold = new Option<double?>("--threshold") { Description = "Fixed probability threshold; default: chosen per model on its validation masses" };
+        var largest = new Option<bool>("--largest-component") { Description = "Keep only the largest connected component of each predicted mask" };
+        var sweepCases = new Option<int?>("--sweep-cases") { Description = "Training/validation cases the entropy sweep scores, 0 = no sweep (quick preset 8)" };
         var flags = new ExperimentFlags();
         var dataFlags = new DataFlags();
         var command = new Command("reproduce", "Run the study end to end: maps, an attention U-Net per input, evaluation on shared test cases, figures and a report")
         {
-            data, preset, output, dataFolder, cases, cohortSeed, inputs, bootstrapSeed, dataFlags.IncludeNormal,
+            data, preset, output, dataFolder, cases, cohortSeed, inputs, bootstrapSeed, controls, controlCases, controlInputs, folds, seeds,
+            threshold, largest, sweepCases, dataFlags.IncludeNormal,
         };
         foreach (var option in flags.All) command.Options.Add(option);
         command.SetAction((p, cancel) =>
@@ -37,6 +46,17 @@ internal static class ReproduceCommand
                 CohortSeed = p.GetValue(cohortSeed) ?? b.CohortSeed,
                 Inputs = p.GetValue(inputs) is { } list ? ListSyntax.Split(list) : b.Inputs,
                 BootstrapSeed = p.GetValue(bootstrapSeed) ?? b.BootstrapSeed,
+                Controls = p.GetValue(controls) is { } c
+                    ? c.Trim().Equals("none", StringComparison.OrdinalIgnoreCase) ? [] : ListSyntax.Split(c).Select(n => ControlCohorts.Parse(n, "Controls")).ToArray()
+                    : b.Controls,
+                ControlCases = p.GetValue(controlCases) ?? b.ControlCases,
+                ControlInputs = p.GetValue(controlInputs) is { } ci ? ListSyntax.Split(ci) : b.ControlInputs,
+                Folds = p.GetValue(folds) ?? b.Folds,
+                Seeds = p.GetValue(seeds) is { } sd ? ListSyntax.Split(sd).Select(x => int.TryParse(x, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out int v)
+                    ? v : throw new BreastSeg.IO.BreastSegInputException("Seeds", $"'{x}' is not an integer seed")).ToArray() : b.Seeds,
+                Threshold = p.GetValue(threshold) ?? b.Threshold,
+                LargestComponent = p.GetValue(largest) || b.LargestComponent,
+                SweepCases = p.GetValue(sweepCases) ?? b.SweepCases,
                 Experiment = flags.Apply(p, b.Experiment),
                 IncludeNormal = p.GetValue(dataFlags.IncludeNormal),
             };

@@ -33,14 +33,7 @@ internal static class SimulateCommand
                 Cases = Check(parse.GetValue(cases), "--cases", n => n >= 1, "must be at least 1"),
                 Seed = parse.GetValue(seed),
                 Views = Check(parse.GetValue(views), "--views", v => v == 2, "must be 2: the OASBUD layout holds exactly two views (rf1, rf2) per case"),
-                Contrast = parse.GetValue(contrast) switch
-                {
-                    "clinical" => MassContrast.Clinical,
-                    "statistics-only" => MassContrast.StatisticsOnly,
-                    "null" => MassContrast.Null,
-                    "echogenicity-only" => MassContrast.EchogenicityOnly,
-                    var other => throw new BreastSegInputException("--contrast", $"'{other}' is not one of clinical, statistics-only, echogenicity-only, null"),
-                },
+                Contrast = Reproduce.ControlCohorts.Parse(parse.GetValue(contrast)!, "--contrast"),
             };
             int workers = Check(parse.GetValue(threads), "--threads", t => t >= 0, "must be 0 (all cores) or more");
             string path = parse.GetValue(output)!;

@@ -13,7 +13,7 @@ internal sealed class MapFlags
 {
     private static readonly MapOptions D = new();
 
-    public Option<string?> Window { get; } = new("--window") { Description = $"Entropy window: Npl (pulse lengths), Xmm, AxBmm or SAMPLESxLINES; default {D.Window}" };
+    public Option<string?> Window { get; } = new("--window") { Description = $"Entropy window: Npl (pulse lengths of the nominal probe pulse the file records), Xmm, AxBmm or SAMPLESxLINES; default {D.Window}" };
     public Option<string?> NakagamiWindow { get; } = new("--nakagami-window") { Description = $"Nakagami window, same forms as --window; default {D.NakagamiWindow}" };
     public Option<string?> Bins { get; } = new("--bins") { Description = $"Entropy histogram bins: a count (>= 2), sqrt (sqrt of the window's pixels) or fd (Freedman-Diaconis); default {D.Bins}" };
     public Option<string?> Normalization { get; } = new("--normalization") { Description = $"What the entropy bins span: each 'window', the 'global' frame range or its 'robust' 1st-99th percentiles; default {D.Normalization.ToString().ToLowerInvariant()}" };

@@ -27,11 +27,19 @@ public static class ValidatedEvaluation
         ThresholdChoice? choice = null;
         if (chooseThreshold)
         {
-            if (validation.Count == 0) throw new ArgumentException("choosing the threshold needs validation masses", nameof(validation));
-            var probabilities = SegmentationPredictor.Probabilities(net, validation.Select(normalizer.Apply).ToList(), validation[0].Size, device: device);
-            choice = ThresholdSelection.Choose(validation, probabilities, options);
+            choice = ChooseThreshold(net, normalizer, validation, options, device);
             options = options with { Threshold = choice.Threshold };
         }
         return new ValidatedResults(SegmentationEvaluator.Evaluate(net, test, normalizer, options, device), choice, options);
+    }
+
+    /// <summary>The threshold that maximises mean per-mass Dice on <paramref name="validation"/>, with the
+    /// post-processing of <paramref name="options"/>.</summary>
+    public static ThresholdChoice ChooseThreshold(UNetBase net, ChannelNormalizer normalizer, IReadOnlyList<SegmentationSample> validation,
+        EvaluationOptions options, Device? device = null)
+    {
+        if (validation.Count == 0) throw new ArgumentException("choosing the threshold needs validation masses", nameof(validation));
+        var probabilities = SegmentationPredictor.Probabilities(net, validation.Select(normalizer.Apply).ToList(), validation[0].Size, device: device);
+        return ThresholdSelection.Choose(validation, probabilities, options);
     }
 }

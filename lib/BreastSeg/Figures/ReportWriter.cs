@@ -31,6 +31,11 @@ public sealed record ReportData(DataSource Source, string Path, int Cases, int T
 /// <param name="Caption">One or two sentences on what the figure shows, or null.</param>
 public sealed record ReportFigure(string Title, FigureFiles Files, string? Caption = null);
 
+/// <summary>A further section of the report's results (threshold choice, entropy sweep, ...).</summary>
+/// <param name="Title">Heading.</param>
+/// <param name="Markdown">Body (Markdown).</param>
+public sealed record ReportSection(string Title, string Markdown);
+
 /// <summary>Everything the report states about a run.</summary>
 /// <param name="RunName">Name of the run (its results folder).</param>
 /// <param name="Command">The command line that produced it.</param>
@@ -54,6 +59,9 @@ public sealed record ReportInput(
 {
     /// <summary>Results of the control cohorts (null, statistics-only, echogenicity-only), or null to leave them out.</summary>
     public ControlsTable? Controls { get; init; }
+
+    /// <summary>Further sections after the results and controls, in order.</summary>
+    public IReadOnlyList<ReportSection> Sections { get; init; } = [];
 }
 
 /// <summary>Writes a run's report (Markdown): what was run, on which data, configuration, time, results and figures.</summary>
@@ -112,6 +120,8 @@ public static class ReportWriter
             sb.Append("### Controls\n\n");
             sb.Append(controls.ToMarkdown()).Append('\n');
         }
+        foreach (var section in input.Sections)
+            sb.Append($"### {section.Title}\n\n").Append(section.Markdown.TrimEnd()).Append("\n\n");
 
         if (input.Figures.Count > 0)
         {

@@ -11,6 +11,12 @@ namespace BreastSeg.Maps;
 /// Default level 20 dB: the echo of a point reflector is visibly over at -20 dB (the "ring-down" pulse length of
 /// textbooks); at 10 MHz, B = 0.7, c = 1540 m/s it gives 0.177 mm (9 samples at 40 MHz; 2.4 line pitches of a
 /// 510-line, 38 mm frame), whereas the -6 dB length (the axial FWHM, 0.441 c / (B f0)) is 0.097 mm.
+/// Which pulse: the one the frame's <see cref="Acquisition"/> records, i.e. the probe's nominal 10 MHz / 70 % for
+/// OASBUD and for the simulated cohort alike. The real SonixTouch + L14-5/38 echoes (and so the calibrated simulator,
+/// 6 MHz / 58 %) have a lower, narrower spectrum whose -20 dB pulse is 0.356 mm, twice as long: a window of N nominal
+/// pulse lengths is about N / 2 effective ones. Keeping the nominal unit makes a window cover the same millimetres
+/// and the same number of speckle cells on real and simulated files (their speckle sizes match); reports state the
+/// window in pixels, millimetres and effective pulse lengths.
 /// </summary>
 public static class PulseLength
 {

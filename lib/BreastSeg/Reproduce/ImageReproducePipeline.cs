@@ -46,7 +46,7 @@ public static class ImageReproducePipeline
         foreach (string input in config.Inputs)
         {
             cancel.ThrowIfCancellationRequested();
-            models.Add(ReproducePipeline.TrainAndEvaluate(data, config.ExperimentFor(input), Path.Combine(outFolder, "models"), progress, cancel));
+            models.Add(ReproducePipeline.TrainAndEvaluate(config, data, config.ExperimentFor(input), Path.Combine(outFolder, "models"), "", progress, cancel));
         }
         var split = models[0].Manifest.Split;
         AtomicFile.WriteAllText(Path.Combine(outFolder, "split.json"), JsonSerializer.Serialize(split, ReproduceConfig.Json));

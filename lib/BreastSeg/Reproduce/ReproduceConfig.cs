@@ -2,6 +2,7 @@ using System.Text.Json;
 using BreastSeg.IO;
 using BreastSeg.Maps;
 using BreastSeg.Samples;
+using BreastSeg.Simulation.Phantom;
 using BreastSeg.Training;
 
 namespace BreastSeg.Reproduce;
@@ -38,13 +39,41 @@ public sealed record ReproduceConfig
     public string[] Inputs { get; init; } = ["bmode", "entropy", "bmode+entropy"];
 
     /// <summary>Entropy window sides (pulse lengths) of the separability sweep.</summary>
-    public double[] SweepWindows { get; init; } = [0.5, 1, 2, 3, 5];
+    public double[] SweepWindows { get; init; } = [1, 2, 4, 8];
 
     /// <summary>Bin counts of the separability sweep.</summary>
-    public int[] SweepBins { get; init; } = [8, 16, 32, 64];
+    public int[] SweepBins { get; init; } = [16, 32, 64];
 
-    /// <summary>Test-set cases used by the sweep (the first N test cases).</summary>
-    public int SweepCases { get; init; } = 6;
+    /// <summary>Normalisations of the separability sweep ("window", "global", "robust").</summary>
+    public EntropyNormalization[] SweepNormalizations { get; init; } = [EntropyNormalization.Window, EntropyNormalization.Global, EntropyNormalization.Robust];
+
+    /// <summary>Training and validation cases the sweep scores (the first N of them; never test cases).</summary>
+    public int SweepCases { get; init; } = 8;
+
+    /// <summary>Control cohorts run beside the main one ("null", "statistics-only", "echogenicity-only"): the same
+    /// simulator and experiment with masses that are invisible, or differ only in scatterer statistics or only in
+    /// echogenicity. Only with the default simulated cohort (skipped, with a note, for given data).</summary>
+    public MassContrast[] Controls { get; init; } = [MassContrast.Null, MassContrast.StatisticsOnly, MassContrast.EchogenicityOnly];
+
+    /// <summary>Cases of each control cohort (fewer than the main cohort's, to keep the default run in minutes).</summary>
+    public int ControlCases { get; init; } = 60;
+
+    /// <summary>Models trained on each control cohort.</summary>
+    public string[] ControlInputs { get; init; } = ["bmode", "entropy"];
+
+    /// <summary>k of k-fold cross-validation by mass, or 0 for one split (<see cref="Training.Experiment.Split"/>).</summary>
+    public int Folds { get; init; }
+
+    /// <summary>Seeds of repeated runs (each sets the split and training seed), or empty for the experiment's own seeds.
+    /// Every input gets the same training budget (epochs, patience, threshold choice) under every seed and fold.</summary>
+    public int[] Seeds { get; init; } = [];
+
+    /// <summary>Probability threshold of every model's masks, or null (the default) to choose each model's on its
+    /// validation masses (never test masses) by their mean per-mass Dice (<see cref="Evaluation.ThresholdSelection"/>).</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>Keep only the largest connected component of each predicted mask (in threshold choice and test).</summary>
+    public bool LargestComponent { get; init; }
 
     /// <summary>Seed of the bootstrap confidence intervals of the results table.</summary>
     public int BootstrapSeed { get; init; } = 1;
@@ -60,6 +89,7 @@ public sealed record ReproduceConfig
     public static ReproduceConfig Tiny { get; } = new()
     {
         Preset = "tiny", CohortCases = 8, Experiment = Experiment.Tiny, SweepWindows = [1, 2], SweepBins = [16, 32], SweepCases = 2,
+        SweepNormalizations = [EntropyNormalization.Robust], Controls = [], ControlCases = 8, ControlInputs = ["bmode"],
     };
 
     /// <summary>The busi preset, for image folders such as BUSI: <see cref="Experiment.Busi"/> (128 px, 16 base filters,
@@ -104,6 +134,17 @@ public sealed record ReproduceConfig
             ExperimentFor(input).Validate();
         }
         if (SweepCases < 0) throw new BreastSegInputException(nameof(SweepCases), $"must be >= 0, got {SweepCases}");
+        if (Controls.Contains(MassContrast.Clinical)) throw new BreastSegInputException(nameof(Controls), "the clinical cohort is the main one, not a control");
+        if (Controls.Distinct().Count() != Controls.Length) throw new BreastSegInputException(nameof(Controls), "each control once");
+        if (Controls.Length > 0 && ControlCases < 4) throw new BreastSegInputException(nameof(ControlCases), $"a control cohort needs at least 4 cases, got {ControlCases}");
+        foreach (string input in ControlInputs)
+        {
+            if (InputChoice.Parse(input, nameof(ControlInputs)).Except(StackedMaps()).Any())
+                throw new BreastSegInputException(nameof(ControlInputs), $"'{input}' needs maps the main models do not use ({InputChoice.Format(StackedMaps())})");
+        }
+        if (Folds == 1 || Folds < 0) throw new BreastSegInputException(nameof(Folds), $"must be 0 (one split) or at least 2, got {Folds}");
+        if (Seeds.Distinct().Count() != Seeds.Length) throw new BreastSegInputException(nameof(Seeds), "seeds must differ");
+        if (Threshold is { } t && !(t > 0 && t < 1)) throw new BreastSegInputException(nameof(Threshold), $"must lie in (0, 1), got {t}");
     }
 
     /// <summary>JSON options for saving configurations.</summary>

@@ -15,9 +15,10 @@ public static class ReproduceFigures
     /// <summary>Test views shown as examples and attention maps.</summary>
     private const int AttentionCases = 3;
 
-    /// <summary>Collects everything the standard figures need.</summary>
+    /// <summary>Collects everything the standard figures need; the window-sweep figure is drawn from
+    /// <paramref name="sweepCases"/> (training/validation cases, never test cases).</summary>
     public static PaperFiguresInput Build(ReproduceConfig config, OasbudDataset dataset, IReadOnlyList<ModelRun> models,
-        ResultsTable table, IReadOnlyList<SegmentationSample> testSamples, MapOptions mapOptions, CancellationToken cancel)
+        ResultsTable table, IReadOnlyList<SegmentationSample> testSamples, IReadOnlyList<int> sweepCases, MapOptions mapOptions, CancellationToken cancel)
     {
         var dice = models.Select(m => ResultTables.PerMassDice(m.Name, m.Results)).ToList();
         var training = models.Select(m => new TrainingHistory(ResultTables.DisplayName(m.Name),
@@ -26,7 +27,7 @@ public static class ReproduceFigures
         var reference = models.FirstOrDefault(m => m.Name == "entropy") ?? models[0];
         var examples = Examples(config, dataset, models, reference, testSamples, mapOptions);
         cancel.ThrowIfCancellationRequested();
-        var (sweep, sweepMaps) = Sweep(config, dataset, testSamples, mapOptions, cancel);
+        var (sweep, sweepMaps) = Sweep(config, dataset, sweepCases, mapOptions, cancel);
         var attention = Attention(config, dataset, reference, testSamples);
         return new PaperFiguresInput(table.DataLabel, examples, dice, table, sweep, sweepMaps, training, attention,
             ResultTables.DisplayName(reference.Name), "Entropy window side (pulse lengths)", "Lesion/background CNR of the entropy map");
@@ -73,9 +74,8 @@ public static class ReproduceFigures
     }
 
     private static (List<SweepPoint>, (IReadOnlyList<WindowMap>, MmMask?, string)?) Sweep(ReproduceConfig config, OasbudDataset dataset,
-        IReadOnlyList<SegmentationSample> testSamples, MapOptions mapOptions, CancellationToken cancel)
+        IReadOnlyList<int> cases, MapOptions mapOptions, CancellationToken cancel)
     {
-        var cases = testSamples.Select(s => s.CaseIndex).Distinct().Take(config.SweepCases).ToList();
         var cnr = new Dictionary<(double Window, int Bins), List<double>>();
         var windowMaps = new List<WindowMap>();
         MmMask? truth = null;

@@ -8,6 +8,7 @@ using BreastSeg.Models;
 using BreastSeg.Rf;
 using BreastSeg.Samples;
 using BreastSeg.Simulation;
+using BreastSeg.Simulation.Phantom;
 using BreastSeg.Training;
 
 namespace BreastSeg.Reproduce;
@@ -50,31 +51,50 @@ public static class ReproducePipeline
         var (dataPath, source) = EnsureData(config, dataFolder, progress, cancel);
         var cohort = OasbudSegmentationDataset.Open(dataPath);
 
-        // 2. Maps of every view on the network grid, one case at a time, kept on disk per case (keyed by the data
-        // fingerprint, the map options the stacked maps depend on and the size).
+        // 2-5. Maps (cached per case), then train (or reuse) and evaluate each model on one split, or on every fold
+        // of every seed (CrossValidatedRun); every model draws the same splits of the same cases.
         var mapOptions = config.MapOptions();
         var kinds = config.StackedMaps();
         var data = new SampleCache(cohort, Path.Combine(dataFolder, "cache"), kinds);
         ComputeMaps(data, kinds, config.Experiment, progress, cancel);
-
-        // 3-5. Train (or reuse) and evaluate each model; every model draws the same split of the same cases.
-        var models = new List<ModelRun>();
-        CaseSplit? split = null;
-        foreach (string input in config.Inputs)
+        var sections = new List<ReportSection>();
+        List<ModelRun> models;
+        ResultsTable table;
+        string dataLabel = source == DataSource.Simulated ? "simulated cohort" : Path.GetFileName(dataPath);
+        if (CrossValidatedRun.IsRequested(config))
         {
-            cancel.ThrowIfCancellationRequested();
-            var model = TrainAndEvaluate(data, config.ExperimentFor(input), Path.Combine(outFolder, "models"), progress, cancel);
-            split ??= model.Manifest.Split;
-            models.Add(model);
+            var cv = CrossValidatedRun.Run(config, data, Path.Combine(outFolder, "models"), dataLabel, progress, cancel);
+            models = cv.FirstFold;
+            table = cv.Table;
+            notes.Add($"figures show seed {cv.FirstSeed} fold 1 of the cross-validation; the tables pool every fold and seed");
         }
+        else
+        {
+            models = config.Inputs.Select(input => TrainAndEvaluate(config, data, config.ExperimentFor(input), Path.Combine(outFolder, "models"), "", progress, cancel)).ToList();
+            table = ResultTables.Build(models, dataLabel, config.BootstrapSeed);
+        }
+        var split = models[0].Manifest.Split;
         AtomicFile.WriteAllText(Path.Combine(outFolder, "split.json"), JsonSerializer.Serialize(split, ReproduceConfig.Json));
-        var testSamples = split!.Test.SelectMany(i => data.Samples(i, kinds, mapOptions, config.Experiment.Size)).ToList();
+        var testSamples = split.Test.SelectMany(i => data.Samples(i, kinds, mapOptions, config.Experiment.Size)).ToList();
+        sections.Add(ThresholdSection(models));
+
+        // The entropy sweep on training and validation cases of the (first) split, saved with the run.
+        var sweep = RunSweep.Run(config, cohort.Cohort, split, Path.Combine(outFolder, "sweep"), progress, cancel);
+        var frame = cohort.Cohort.GetCase(split.Train.Concat(split.Validation).First()).Views[0].Frame;
+        string window = RunSweep.WindowDescription(mapOptions, frame.Acquisition, frame.Lines, source == DataSource.Simulated
+            ? (ScannerSettings.Default.PulseCenterFrequencyHz, ScannerSettings.Default.PulseFractionalBandwidth) : null);
+        sections.Add(sweep is not null ? RunSweep.Section(sweep, mapOptions, window) : new ReportSection("Entropy window", window));
+
+        // The control cohorts (simulated only): same experiment, masses invisible or visible through one cue.
+        ControlsTable? controls = null;
+        if (config.Controls.Length > 0 && config.Data is not null) notes.Add("controls: not run (they are simulated cohorts; the data were given with --data)");
+        else if (config.Controls.Length > 0) controls = RunControls(config, dataFolder, outFolder, kinds, progress, cancel);
 
         // 6. Figures and report.
-        var table = ResultTables.Build(models, source == DataSource.Simulated ? "simulated cohort" : Path.GetFileName(dataPath), config.BootstrapSeed);
         cancel.ThrowIfCancellationRequested();
         var figuresTask = progress.Begin("figures", 1);
-        var figureInput = ReproduceFigures.Build(config, cohort.Cohort, models, table, testSamples, mapOptions, cancel);
+        var sweepCases = split.Train.Concat(split.Validation).Order().Take(config.SweepCases).ToList();
+        var figureInput = ReproduceFigures.Build(config, cohort.Cohort, models, table, testSamples, sweepCases, mapOptions, cancel);
         var figures = PaperFigures.Write(figureInput, Path.Combine(outFolder, "figures"));
         figuresTask.Complete();
         foreach (string note in figures.Select(f => f.Files.Note).OfType<string>().Distinct().Take(1))
@@ -88,7 +108,7 @@ public static class ReproducePipeline
             source == DataSource.Simulated ? "simulated by the kit's RF simulator (breastseg simulate), written in the OASBUD layout" : null);
         string reportPath = Path.Combine(outFolder, "report.md");
         ReportWriter.Write(new ReportInput(Path.GetFileName(Path.GetFullPath(outFolder)), commandLine, started, clock.Elapsed,
-            reportData, configuration, table, figures, notes), reportPath);
+            reportData, configuration, table, figures, notes) { Controls = controls, Sections = sections }, reportPath);
         return new ReproduceResult(outFolder, reportPath, table, clock.Elapsed, notes, figureInput, figures);
     }
 
@@ -96,6 +116,47 @@ public static class ReproducePipeline
     /// seed 1, a name carrying cases and seed otherwise.</summary>
     public static string DefaultCohortPath(string dataFolder, int cases, long seed) =>
         Path.Combine(dataFolder, cases == 269 && seed == 1 ? "cohort.mat" : $"cohort-n{cases}-s{seed}.mat");
+
+    /// <summary>The file of a control cohort in <paramref name="dataFolder"/> (e.g. cohort-n60-s1-null.mat).</summary>
+    public static string ControlCohortPath(string dataFolder, int cases, long seed, MassContrast contrast) =>
+        Path.Combine(dataFolder, $"cohort-n{cases}-s{seed}-{ControlCohorts.Name(contrast)}.mat");
+
+    private static ControlsTable RunControls(ReproduceConfig config, string dataFolder, string outFolder, MapKind[] kinds,
+        IReproduceProgress progress, CancellationToken cancel)
+    {
+        var rows = new List<(string Control, IReadOnlyList<(string Input, IReadOnlyList<CaseResult> Views)> Models)>();
+        foreach (var contrast in config.Controls)
+        {
+            cancel.ThrowIfCancellationRequested();
+            string name = ControlCohorts.Name(contrast);
+            var options = new CohortOptions { Cases = config.ControlCases, Seed = config.CohortSeed, Contrast = contrast };
+            string path = EnsureCohort(options, ControlCohortPath(dataFolder, options.Cases, options.Seed, contrast), $"control {name}", progress, cancel);
+            var data = new SampleCache(OasbudSegmentationDataset.Open(path), Path.Combine(dataFolder, "cache"), kinds);
+            ComputeMaps(data, kinds, config.Experiment, progress, cancel, $"control {name}: ");
+            var runs = config.ControlInputs.Select(input => TrainAndEvaluate(config, data, config.ExperimentFor(input),
+                Path.Combine(outFolder, "controls", name, "models"), $"control {name} ", progress, cancel)).ToList();
+            rows.Add((ControlCohorts.Label(contrast), runs.Select(r => (r.Name, (IReadOnlyList<CaseResult>)r.Results)).ToList()));
+        }
+        var table = ResultTables.Controls(rows, config.BootstrapSeed);
+        table.Save(Path.Combine(outFolder, "controls", "controls"));
+        return table;
+    }
+
+    private static ReportSection ThresholdSection(IReadOnlyList<ModelRun> models)
+    {
+        var sb = new System.Text.StringBuilder();
+        var chosen = models.Where(m => m.Threshold is not null).ToList();
+        if (chosen.Count == 0) sb.Append("Every model's masks are its probabilities thresholded at the run's fixed threshold (none chosen on validation masses).\n");
+        else
+        {
+            sb.Append("Each model's probability threshold was chosen on its validation masses (never test masses), maximising their mean per-mass Dice");
+            sb.Append(chosen[0].Threshold!.LargestComponent ? ", with largest-component post-processing" : "").Append(":\n\n");
+            sb.Append("| Model | Threshold | Mean validation Dice there | Validation masses |\n|---|---:|---:|---:|\n");
+            foreach (var m in chosen)
+                sb.Append(FormattableString.Invariant($"| {ResultTables.DisplayName(m.Name)} | {m.Threshold!.Threshold:0.00} | {m.Threshold.MeanValidationDice:0.000} | {m.Threshold.Masses} |\n"));
+        }
+        return new ReportSection("Threshold", sb.ToString());
+    }
 
     private static (string Path, DataSource Source) EnsureData(ReproduceConfig config, string dataFolder, IReproduceProgress progress, CancellationToken cancel)
     {
@@ -105,22 +166,29 @@ public static class ReproducePipeline
             return (given, simulated ? DataSource.Simulated : Path.GetFileName(given).Contains("OASBUD", StringComparison.OrdinalIgnoreCase) ? DataSource.Oasbud : DataSource.Other);
         }
         var options = new CohortOptions { Cases = config.CohortCases, Seed = config.CohortSeed };
-        string path = DefaultCohortPath(dataFolder, config.CohortCases, config.CohortSeed);
+        return (EnsureCohort(options, DefaultCohortPath(dataFolder, config.CohortCases, config.CohortSeed), "the default cohort", progress, cancel), DataSource.Simulated);
+    }
+
+    // The cohort file of options at path: reused when its sidecar records exactly these options, otherwise simulated
+    // (resuming finished cases).
+    private static string EnsureCohort(CohortOptions options, string path, string what, IReproduceProgress progress, CancellationToken cancel)
+    {
         if (CohortFile.IsCurrent(path, options))
         {
             progress.Note($"data: reusing {path}");
-            return (path, DataSource.Simulated);
+            return path;
         }
-        var task = progress.Begin($"simulating the default cohort ({options.Cases} cases x 2 views)", options.Cases);
+        var task = progress.Begin($"simulating {what} ({options.Cases} cases x 2 views)", options.Cases);
         int done = 0;
         CohortFile.Generate(options, path, 0, () => task.Report(Interlocked.Increment(ref done)), n => done = n, cancel);
         task.Complete();
-        return (path, DataSource.Simulated);
+        return path;
     }
 
-    internal static void ComputeMaps(SampleCache data, MapKind[] kinds, Experiment experiment, IReproduceProgress progress, CancellationToken cancel)
+    internal static void ComputeMaps(SampleCache data, MapKind[] kinds, Experiment experiment, IReproduceProgress progress, CancellationToken cancel,
+        string prefix = "")
     {
-        var task = progress.Begin($"maps ({InputChoice.Format(kinds)}) of {data.Cases.Count} cases", data.Cases.Count);
+        var task = progress.Begin($"{prefix}maps ({InputChoice.Format(kinds)}) of {data.Cases.Count} cases", data.Cases.Count);
         for (int i = 0; i < data.Cases.Count; i++)
         {
             cancel.ThrowIfCancellationRequested();
@@ -128,14 +196,16 @@ public static class ReproducePipeline
             task.Report(i + 1);
         }
         task.Complete();
-        if (data.Misses == 0) progress.Note($"maps: reusing {data.FolderFor(experiment.Maps, experiment.Size)}");
+        if (data.Misses == 0) progress.Note($"{prefix}maps: reusing {data.FolderFor(experiment.Maps, experiment.Size)}");
     }
 
-    internal static ModelRun TrainAndEvaluate(ISegmentationDataset data, Experiment experiment, string modelsFolder,
-        IReproduceProgress progress, CancellationToken cancel)
+    /// <summary>Trains (or reuses) the model of <paramref name="experiment"/> in <paramref name="modelsFolder"/>/INPUT
+    /// and scores its test masses, at the threshold chosen on its validation masses when the run asks for it.</summary>
+    internal static ModelRun TrainAndEvaluate(ReproduceConfig config, ISegmentationDataset data, Experiment experiment, string modelsFolder,
+        string label, IReproduceProgress progress, CancellationToken cancel)
     {
-        string name = experiment.Input;
-        string folder = Path.Combine(modelsFolder, name);
+        string name = label + experiment.Input;
+        string folder = Path.Combine(modelsFolder, experiment.Input);
         if (RunManifest.Exists(folder))
         {
             try
@@ -155,9 +225,24 @@ public static class ReproducePipeline
         task.Complete();
         if (trained.Reused) progress.Note($"model {name}: already trained");
 
-        var results = RunEvaluation.Evaluate(folder, data, trained.Manifest.Split.Test, cancel: cancel);
+        var split = trained.Manifest.Split;
+        var options = new EvaluationOptions(Threshold: config.Threshold ?? 0.5, LargestComponent: config.LargestComponent);
+        ThresholdChoice? choice = null;
+        if (config.Threshold is null && split.Validation.Length > 0)
+        {
+            using var net = RunEvaluation.LoadBest(folder);
+            choice = ValidatedEvaluation.ChooseThreshold(net, trained.Manifest.Normalizer,
+                ModelTraining.Build(data, split.Validation, trained.Manifest.Experiment, cancel: cancel), options);
+            options = options with { Threshold = choice.Threshold };
+            AtomicFile.WriteAllText(Path.Combine(folder, "threshold.json"), JsonSerializer.Serialize(new
+            {
+                choice.Threshold, choice.MeanValidationDice, choice.Masses, choice.LargestComponent,
+                Curve = choice.Curve.Select(c => new { c.Threshold, c.MeanDice }),
+            }, ReproduceConfig.Json));
+        }
+        var results = RunEvaluation.Evaluate(folder, data, split.Test, options, cancel: cancel);
         EvaluationTable.SaveCsv(EvaluationTable.ToFrame(results), Path.Combine(folder, "test-cases.csv"));
-        return new ModelRun(name, folder, trained.Manifest, trained.Result.History, results);
+        return new ModelRun(experiment.Input, folder, trained.Manifest, trained.Result.History, results) { Threshold = choice };
     }
 }
 
@@ -167,4 +252,8 @@ public static class ReproducePipeline
 /// <param name="Manifest">What it was trained on.</param>
 /// <param name="History">Per-epoch training report.</param>
 /// <param name="Results">Per-view test results.</param>
-public sealed record ModelRun(string Name, string Folder, RunManifest Manifest, IReadOnlyList<EpochReport> History, IReadOnlyList<CaseResult> Results);
+public sealed record ModelRun(string Name, string Folder, RunManifest Manifest, IReadOnlyList<EpochReport> History, IReadOnlyList<CaseResult> Results)
+{
+    /// <summary>The threshold chosen on validation masses, or null when the masks are cut at 0.5.</summary>
+    public ThresholdChoice? Threshold { get; init; }
+}

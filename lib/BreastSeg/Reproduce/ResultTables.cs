@@ -63,14 +63,14 @@ public static class ResultTables
     /// (<see cref="CrossValidation.Plan"/>), pooled per mass with <see cref="CrossValidation.Pool"/>.
     /// </summary>
     public static ResultsTable BuildPooled(IReadOnlyList<(string Input, IReadOnlyList<(FoldSplit Fold, IReadOnlyList<CaseResult> TestViews)> Folds)> models,
-        string dataLabel, int seed, int resamples = BootstrapInterval.DefaultResamples)
+        string dataLabel, int seed, int resamples = BootstrapInterval.DefaultResamples, string? design = null)
     {
         if (models.Count == 0) throw new ArgumentException("no models", nameof(models));
         var first = models[0].Folds;
         int k = first.Select(f => f.Fold.Folds).DefaultIfEmpty().Max();
         var seeds = first.Select(f => f.Fold.Seed).Distinct().Order().ToList();
-        string design = $"{k}-fold cross-validation by mass, {(seeds.Count == 1 ? "seed" : "seeds")} {string.Join(", ", seeds)}" +
-                        (seeds.Count > 1 ? " (each mass's Dice averaged over the seeds)" : "");
+        design ??= $"{k}-fold cross-validation by mass, {(seeds.Count == 1 ? "seed" : "seeds")} {string.Join(", ", seeds)}" +
+                   (seeds.Count > 1 ? " (each mass's Dice averaged over the seeds)" : "");
         var pooled = models.Select(m => (m.Input, (IReadOnlyList<MassResult>)CrossValidation.Pool(m.Folds))).ToList();
         var seedMeans = seeds.Count < 2 ? [] : models.SelectMany(m => CrossValidation.SeedSummaries(m.Folds)
             .Select(s => new SeedMean(DisplayName(m.Input), s.Seed, s.Masses, s.MeanDice))).ToList();

@@ -103,6 +103,28 @@ public class CrossValidationTests
     }
 
     [Fact]
+    public void Split_options_with_folds_draw_the_cross_validation_folds_and_one_split_keeps_its_identity()
+    {
+        var cases = Cohort(40, 5).Select(c => new DatasetCase(c.Item1, $"C{c.Item1}", c.Item2)).ToList();
+        var folds = CrossValidation.KFold(cases.Select(c => (c.Index, c.Malignant)).ToList(), 4, 9);
+        for (int f = 0; f < 4; f++)
+        {
+            var split = new SplitOptions(Seed: 9) { Folds = 4, Fold = f }.Apply(cases);
+            Assert.Equal(folds[f].Split.Train, split.Train);
+            Assert.Equal(folds[f].Split.Validation, split.Validation);
+            Assert.Equal(folds[f].Split.Test, split.Test);
+        }
+        // One split: the folds are absent from the JSON (so identities of existing runs do not change).
+        string single = System.Text.Json.JsonSerializer.Serialize(new SplitOptions(), BreastSeg.Training.ExperimentJson.Options);
+        Assert.DoesNotContain("Fold", single);
+        Assert.Contains("\"Folds\": 4", System.Text.Json.JsonSerializer.Serialize(new SplitOptions() { Folds = 4, Fold = 1 }, BreastSeg.Training.ExperimentJson.Options));
+        Assert.Equal(CaseSplit.Stratified(cases.Select(c => (c.Index, c.Malignant)).ToList(), 1).Test, new SplitOptions().Apply(cases).Test);
+        Assert.Throws<BreastSegInputException>(() => new SplitOptions { Folds = 1 }.Validate());
+        Assert.Throws<BreastSegInputException>(() => new SplitOptions { Folds = 4, Fold = 4 }.Validate());
+        Assert.Throws<BreastSegInputException>(() => new SplitOptions { Fold = 1 }.Validate());
+    }
+
+    [Fact]
     public void Plans_are_deterministic_per_seed_and_differ_between_seeds()
     {
         var cases = Cohort(60, 4);

@@ -26,14 +26,19 @@ public sealed class ReproduceRunFixture : IDisposable
     public ReproduceConfig ThirdConfig { get; } = ReproduceConfig.Tiny with
     {
         Experiment = ReproduceConfig.Tiny.Experiment with { Maps = ReproduceConfig.Tiny.Experiment.Maps with { Bins = 8 } },
+        Controls = [BreastSeg.Simulation.Phantom.MassContrast.Null],
     };
     public List<string> ThirdNotes { get; } = [];
+    /// <summary>The third run again: everything, controls and sweep included, must be reused.</summary>
+    public ReproduceResult Fourth { get; }
+    public List<string> FourthNotes { get; } = [];
 
     public ReproduceRunFixture()
     {
         First = ReproducePipeline.Run(ReproduceConfig.Tiny, Out, Data, "test");
         Second = ReproducePipeline.Run(ReproduceConfig.Tiny, Out, Data, "test", new RecordingProgress(SecondNotes));
         Third = ReproducePipeline.Run(ThirdConfig, Out, Data, "test", new RecordingProgress(ThirdNotes));
+        Fourth = ReproducePipeline.Run(ThirdConfig, Out, Data, "test", new RecordingProgress(FourthNotes));
     }
 
     public void Dispose()
@@ -146,6 +151,57 @@ public class ReproduceRunTests(ReproduceRunFixture run, ITestOutputHelper output
         Assert.All(only.Models, m => Assert.Equal(split.Test.Length, m.Cases));
         Assert.NotNull(only.Comparison);
         Assert.Throws<BreastSegInputException>(() => ResultTables.ControlsFromRunFolders([("x", run.Root)], 1));
+    }
+
+    [Fact]
+    public void The_controls_run_beside_the_main_cohort_are_in_the_report_and_are_reused_on_a_rerun()
+    {
+        string control = Path.Combine(run.Out, "controls", "null", "models", "bmode");
+        var manifest = RunManifest.Load(control);
+        var main = RunManifest.Load(Path.Combine(run.Out, "models", "bmode"));
+        Assert.NotEqual(main.Identity.DataFingerprint, manifest.Identity.DataFingerprint);
+        Assert.Contains("-null.mat", manifest.DataLocation);
+        var results = EvaluationCsv.Read(Path.Combine(control, "test-cases.csv"));
+        Assert.Equal(manifest.Split.Test.Order(), results.Select(r => r.CaseIndex).Distinct().Order());
+
+        string report = File.ReadAllText(run.Third.ReportPath);
+        Assert.Contains("### Controls", report);
+        Assert.Contains(ControlCohorts.Label(BreastSeg.Simulation.Phantom.MassContrast.Null), report);
+        var csv = File.ReadAllLines(Path.Combine(run.Out, "controls", "controls.csv"));
+        var row = Assert.Single(csv.Skip(1));
+        Assert.Equal(manifest.Split.Test.Length, int.Parse(row.Split(',')[2], CultureInfo.InvariantCulture));
+
+        Assert.Contains("model control null bmode: already trained", run.FourthNotes);
+        Assert.Contains(run.FourthNotes, n => n.StartsWith("data: reusing", StringComparison.Ordinal) && n.EndsWith("-null.mat", StringComparison.Ordinal));
+        Assert.Equal(File.ReadAllText(run.Third.ReportPath).Split("## Figures")[0].Split("## Results")[1],
+            File.ReadAllText(run.Fourth.ReportPath).Split("## Figures")[0].Split("## Results")[1]);
+    }
+
+    [Fact]
+    public void The_entropy_sweep_scores_only_training_and_validation_cases_and_is_saved_and_reused()
+    {
+        var split = JsonSerializer.Deserialize<CaseSplit>(File.ReadAllText(Path.Combine(run.Out, "split.json")), ReproduceConfig.Json)!;
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Out, "sweep", "sweep.json")));
+        var cases = json.RootElement.GetProperty("cases").EnumerateArray().Select(c => c.GetInt32()).ToList();
+        Assert.Equal(ReproduceConfig.Tiny.SweepCases, cases.Count);
+        Assert.All(cases, c => Assert.Contains(c, split.Train.Concat(split.Validation)));
+        Assert.DoesNotContain(cases, split.Test.Contains);
+        Assert.True(File.Exists(Path.Combine(run.Out, "sweep", "choice.json")));
+        Assert.Contains("### Entropy sweep (training/validation cases)", File.ReadAllText(run.Third.ReportPath));
+        Assert.Contains(run.FourthNotes, n => n.StartsWith("sweep: reusing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_model_records_the_threshold_chosen_on_its_validation_masses()
+    {
+        foreach (string input in ReproduceConfig.Tiny.Inputs)
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Out, "models", input, "threshold.json")));
+            double t = json.RootElement.GetProperty("Threshold").GetDouble();
+            Assert.InRange(t, 0.05, 0.95);
+            Assert.Equal(19, json.RootElement.GetProperty("Curve").GetArrayLength());
+        }
+        Assert.Contains("### Threshold", File.ReadAllText(run.Third.ReportPath));
     }
 
     [Fact]
