@@ -18,6 +18,9 @@ public sealed record ControlResult(string Control, IReadOnlyList<ModelSummary> M
 /// <param name="Controls">The control cohorts, in the order to show.</param>
 public sealed record ControlsTable(IReadOnlyList<ControlResult> Controls)
 {
+    /// <summary>How the control cohorts were made and run (cases, models), printed under the table, or null.</summary>
+    public string? Description { get; init; }
+
     /// <summary>Markdown: one row per control, one column per model ("mean / median (CI)").</summary>
     public string ToMarkdown()
     {
@@ -36,6 +39,7 @@ public sealed record ControlsTable(IReadOnlyList<ControlResult> Controls)
             sb.Append(" |\n");
         }
         sb.Append('\n');
+        if (!string.IsNullOrWhiteSpace(Description)) sb.Append(Description.Trim()).Append("\n\n");
         foreach (var c in Controls.Where(c => c.Comparison is not null))
             sb.Append($"- {ResultsTable.Escape(c.Control)}: {ResultsFindings.Sentence(c.Comparison!)}\n");
         return sb.ToString();

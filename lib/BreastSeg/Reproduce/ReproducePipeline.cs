@@ -137,7 +137,16 @@ public static class ReproducePipeline
                 Path.Combine(outFolder, "controls", name, "models"), $"control {name} ", progress, cancel)).ToList();
             rows.Add((ControlCohorts.Label(contrast), runs.Select(r => (r.Name, (IReadOnlyList<CaseResult>)r.Results)).ToList()));
         }
-        var table = ResultTables.Controls(rows, config.BootstrapSeed);
+        var table = ResultTables.Controls(rows, config.BootstrapSeed) with
+        {
+            Description = FormattableString.Invariant(
+                $"Each control is a cohort of {config.ControlCases} simulated masses (cohort seed {config.CohortSeed}, same simulator, experiment, split rule and threshold choice as the main run), ") +
+                $"models: {string.Join(", ", config.ControlInputs.Select(ResultTables.DisplayName))}. " +
+                "Null: the mass is the surrounding tissue in every respect (only the mask marks it), so its Dice is what position, size and shape priors alone give. " +
+                "Statistics-only: masses differ only in scatterer statistics and have the mean B-mode (log-envelope) of their surroundings. " +
+                "Echogenicity-only: masses differ only in brightness (and attenuation, margins), with the surroundings' scatterer statistics. " +
+                "A model's Dice on the main cohort is informative only as far as it exceeds the null cohort's.",
+        };
         table.Save(Path.Combine(outFolder, "controls", "controls"));
         return table;
     }
