@@ -232,7 +232,8 @@ public class ReproduceRunTests(ReproduceRunFixture run, ITestOutputHelper output
     public void Bad_options_give_one_line_and_exit_code_2()
     {
         foreach (var args in new[] { new[] { "reproduce", "--preset", "huge" }, ["reproduce", "--size", "30"], ["reproduce", "--inputs", "doppler"],
-                     ["reproduce", "--data", Path.Combine(run.Root, "missing.mat")] })
+                     ["reproduce", "--data", Path.Combine(run.Root, "missing.mat")], ["reproduce", "--folds", "1"], ["reproduce", "--controls", "bogus"],
+                     ["reproduce", "--seeds", "1,x"], ["reproduce", "--seeds", "2,2"], ["reproduce", "--threshold", "1.5"], ["reproduce", "--control-inputs", "nakagami"] })
         {
             var stdout = new StringWriter();
             var stderr = new StringWriter();
