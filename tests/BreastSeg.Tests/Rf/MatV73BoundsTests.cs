@@ -90,17 +90,19 @@ public class MatV73BoundsTests
         {
             var dataset = h5.Dataset($"a{i}");
             long count = shapes[i].Aggregate(1L, (a, b) => a * (long)b);
+            var chunks = shapes[i].Select(d => (ulong)rng.Next(1, (int)d + 1)).ToArray();
             foreach (long max in new[] { 1L, 2, 3, rng.Next(1, (int)count + 1), count, count + 7 })
-            {
-                var read = new List<long>();
-                foreach (var block in Hdf5Blocks.Of(shapes[i], max))
+                foreach (long band in new[] { 0L, max, rng.Next(1, (int)count + 1), count })
                 {
-                    Assert.NotNull(block);
-                    Assert.InRange((long)block.TotalElementCount, 1, max);
-                    read.AddRange(dataset.Read<long[]>(block, null, [block.TotalElementCount]));
+                    var read = new List<long>();
+                    foreach (var block in Hdf5Blocks.Of(shapes[i], max, band == 0 ? null : chunks, band))
+                    {
+                        Assert.NotNull(block);
+                        Assert.InRange((long)block.TotalElementCount, 1, Math.Max(max, band));
+                        read.AddRange(dataset.Read<long[]>(block, null, [block.TotalElementCount]));
+                    }
+                    Assert.Equal(Enumerable.Range(0, (int)count).Select(v => (long)v), read);
                 }
-                Assert.Equal(Enumerable.Range(0, (int)count).Select(v => (long)v), read);
-            }
         }
         Assert.Empty(Hdf5Blocks.Of([3, 0, 2], 4));
     }

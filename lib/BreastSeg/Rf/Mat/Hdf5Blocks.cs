@@ -9,9 +9,12 @@ internal static class Hdf5Blocks
     /// Blocks of at most <paramref name="maxElements"/> elements (at least one) covering <paramref name="dims"/> in
     /// row-major order: whole runs of the fastest dimensions where they fit, else slices of the slowest dimension that
     /// does not fit, with one index fixed along each slower one. None for an empty dataspace; a scalar (rank 0) is
-    /// one null block (read it whole).
+    /// one null block (read it whole). With <paramref name="chunks"/> (a chunked dataset's chunk dimensions), the
+    /// slices are widened to whole chunks along the sliced dimension where that stays within
+    /// <paramref name="maxBandElements"/>, so each chunk is decompressed (or, unwritten, filled) once rather than once per
+    /// block it meets.
     /// </summary>
-    public static IEnumerable<HyperslabSelection?> Of(ulong[] dims, long maxElements)
+    public static IEnumerable<HyperslabSelection?> Of(ulong[] dims, long maxElements, ulong[]? chunks = null, long maxBandElements = 0)
     {
         int rank = dims.Length;
         if (rank == 0)
@@ -30,6 +33,11 @@ internal static class Hdf5Blocks
             axis--;
         }
         ulong step = Math.Max(1, (ulong)maxElements / inner);
+        if (chunks is { Length: > 0 } && axis < chunks.Length && chunks[axis] > 0)
+        {
+            ulong aligned = Math.Min(dims[axis], (step + chunks[axis] - 1) / chunks[axis] * chunks[axis]);
+            if (aligned * inner <= (ulong)Math.Max(0, maxBandElements)) step = aligned;
+        }
         var prefix = new ulong[axis];
         while (true)
         {

@@ -19,6 +19,10 @@ internal static class Hdf5Reader
     /// <summary>Bytes of stored data a summary reads at a time (one hyperslab block).</summary>
     public const int SummaryBlockBytes = 8 << 20;
 
+    /// <summary>Most bytes a summary block may grow to so that it covers whole chunks along the sliced dimension
+    /// (8 MB blocks across 1000 x 1000 double chunks re-read every chunk about 16 times).</summary>
+    public const long SummaryBandBytes = 256L << 20;
+
     /// <summary>The variables of a v7.3 file; with <paramref name="summarize"/>, numeric arrays as <see cref="MatSummary"/>
     /// read <paramref name="blockBytes"/> of stored data at a time.</summary>
     public static List<KeyValuePair<string, MatValue>> Read(string path, bool summarize = false, int blockBytes = SummaryBlockBytes)
@@ -175,7 +179,9 @@ internal static class Hdf5Reader
         bool logical = matlabClass == "logical";
         var fold = new SummaryAccumulator();
         var matClass = matlabClass is null ? StoredClass(type, what) : ClassOf(matlabClass, what);
-        foreach (var block in Hdf5Blocks.Of(dataset.Space.Dimensions, Math.Max(1, context.BlockBytes / type.Size)))
+        ulong[]? chunks = dataset.Layout.Class == H5DataLayoutClass.Chunked ? dataset.Layout.Chunks.Select(c => (ulong)c).ToArray() : null;
+        long band = context.BlockBytes < SummaryBlockBytes ? context.BlockBytes : SummaryBandBytes;
+        foreach (var block in Hdf5Blocks.Of(dataset.Space.Dimensions, Math.Max(1, context.BlockBytes / type.Size), chunks, band / type.Size))
         {
             var data = ToMatlabClass(ReadNumeric(dataset, type, what, block), matClass, logical);
             fold.Add(data, data.Length);
