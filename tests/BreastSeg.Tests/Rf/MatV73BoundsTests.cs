@@ -118,12 +118,7 @@ public class MatV73BoundsTests
         string path = dir.File("blocked73.mat");
         var rng = new Random(blockBytes);
         var file = new H5File();
-        var classes = new Dictionary<Type, string>
-        {
-            [typeof(double)] = "double", [typeof(float)] = "single", [typeof(sbyte)] = "int8", [typeof(byte)] = "uint8",
-            [typeof(short)] = "int16", [typeof(ushort)] = "uint16", [typeof(int)] = "int32", [typeof(uint)] = "uint32",
-            [typeof(long)] = "int64", [typeof(ulong)] = "uint64",
-        };
+        var classes = MatTestData.NumericClassNames;
         foreach (var (type, matlabClass) in classes)
         {
             // MATLAB rows x cols x pages is HDF5 pages x cols x rows; every other array chunked and deflated.

@@ -47,12 +47,7 @@ public class StreamingSummaryTests
         string path = dir.File("random73.mat");
         var rng = new Random(73);
         var file = new H5File();
-        var names = new Dictionary<Type, string>
-        {
-            [typeof(double)] = "double", [typeof(float)] = "single", [typeof(sbyte)] = "int8", [typeof(byte)] = "uint8",
-            [typeof(short)] = "int16", [typeof(ushort)] = "uint16", [typeof(int)] = "int32", [typeof(uint)] = "uint32",
-            [typeof(long)] = "int64", [typeof(ulong)] = "uint64",
-        };
+        var names = MatTestData.NumericClassNames;
         foreach (var (type, matlabClass) in names)
         {
             int rows = rng.Next(1, 200), cols = rng.Next(1, 30);
