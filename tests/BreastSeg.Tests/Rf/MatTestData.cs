@@ -5,6 +5,14 @@ namespace BreastSeg.Tests.Rf;
 /// <summary>Random MATLAB values of every class, and a structural comparison of two values.</summary>
 internal static class MatTestData
 {
+    /// <summary>The MATLAB numeric class name of each element type (logical and char excluded).</summary>
+    public static readonly IReadOnlyDictionary<Type, string> NumericClassNames = new Dictionary<Type, string>
+    {
+        [typeof(double)] = "double", [typeof(float)] = "single", [typeof(sbyte)] = "int8", [typeof(byte)] = "uint8",
+        [typeof(short)] = "int16", [typeof(ushort)] = "uint16", [typeof(int)] = "int32", [typeof(uint)] = "uint32",
+        [typeof(long)] = "int64", [typeof(ulong)] = "uint64",
+    };
+
     public static readonly Type[] ElementTypes =
         [typeof(double), typeof(float), typeof(sbyte), typeof(byte), typeof(short), typeof(ushort), typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(bool)];
 

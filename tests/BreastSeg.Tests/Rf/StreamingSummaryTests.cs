@@ -47,12 +47,7 @@ public class StreamingSummaryTests
         string path = dir.File("random73.mat");
         var rng = new Random(73);
         var file = new H5File();
-        var names = new Dictionary<Type, string>
-        {
-            [typeof(double)] = "double", [typeof(float)] = "single", [typeof(sbyte)] = "int8", [typeof(byte)] = "uint8",
-            [typeof(short)] = "int16", [typeof(ushort)] = "uint16", [typeof(int)] = "int32", [typeof(uint)] = "uint32",
-            [typeof(long)] = "int64", [typeof(ulong)] = "uint64",
-        };
+        var names = MatTestData.NumericClassNames;
         foreach (var (type, matlabClass) in names)
         {
             int rows = rng.Next(1, 200), cols = rng.Next(1, 30);
@@ -141,7 +136,7 @@ public class StreamingSummaryTests
 
     /// <summary>Compares a summary with a naive pass over the materialised value (recursing into structs and cells);
     /// returns how many numeric arrays were compared.</summary>
-    private static int AssertSummaries(MatValue materialised, MatValue summarised, string where)
+    internal static int AssertSummaries(MatValue materialised, MatValue summarised, string where)
     {
         switch (materialised)
         {
@@ -151,19 +146,21 @@ public class StreamingSummaryTests
                 Assert.Equal(n.ClassName, s.ClassName);
                 Assert.Equal(n.IsComplex, s.IsComplex);
                 double sum = 0, min = double.PositiveInfinity, max = double.NegativeInfinity;
-                long nonFinite = 0;
+                long nonFinite = 0, firstNonFinite = -1, at = 0;
                 foreach (double v in n.ToDoubleArray())
                 {
                     sum += v;
                     min = Math.Min(min, double.IsNaN(v) ? min : v);
                     max = Math.Max(max, double.IsNaN(v) ? max : v);
-                    if (!double.IsFinite(v)) nonFinite++;
+                    if (!double.IsFinite(v) && nonFinite++ == 0) firstNonFinite = at;
+                    at++;
                 }
                 if (n.Count == 0) (min, max) = (double.NaN, double.NaN);
                 Assert.True(sum.Equals(s.Sum), $"{where}: sum {s.Sum}, naive {sum}");
                 Assert.True(min.Equals(s.Min), $"{where}: min {s.Min}, naive {min}");
                 Assert.True(max.Equals(s.Max), $"{where}: max {s.Max}, naive {max}");
                 Assert.Equal(nonFinite, s.NonFiniteCount);
+                Assert.Equal(firstNonFinite, s.FirstNonFinite);
                 return 1;
             case MatCell c:
                 var sc = Assert.IsType<MatCell>(summarised);

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using BreastSeg.IO;
 using PureHDF;
+using PureHDF.Selections;
 using PureHDF.VOL.Native;
 
 namespace BreastSeg.Rf.Mat;
@@ -15,10 +16,19 @@ internal static class Hdf5Reader
 {
     private const int MaxDepth = 64;
 
-    /// <summary>The variables of a v7.3 file; with <paramref name="summarize"/>, numeric arrays as <see cref="MatSummary"/>.</summary>
-    public static List<KeyValuePair<string, MatValue>> Read(string path, bool summarize = false)
+    /// <summary>Bytes of stored data a summary reads at a time (one hyperslab block).</summary>
+    public const int SummaryBlockBytes = 8 << 20;
+
+    /// <summary>Most bytes a summary block may grow to so that it covers whole chunks along the sliced dimension
+    /// (8 MB blocks across 1000 x 1000 double chunks re-read every chunk about 16 times).</summary>
+    public const long SummaryBandBytes = 256L << 20;
+
+    /// <summary>The variables of a v7.3 file; with <paramref name="summarize"/>, numeric arrays as <see cref="MatSummary"/>
+    /// read <paramref name="blockBytes"/> of stored data at a time.</summary>
+    public static List<KeyValuePair<string, MatValue>> Read(string path, bool summarize = false, int blockBytes = SummaryBlockBytes)
     {
-        var context = new Hdf5Context(path, summarize);
+        var context = new Hdf5Context(path, summarize, Math.Max(1, blockBytes));
+        BoundedDeflateFilter.Register();
         try
         {
             using var file = H5File.Open(new EndCheckedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16)), leaveOpen: false);
@@ -145,8 +155,11 @@ internal static class Hdf5Reader
         foreach (ulong d in dataset.Space.Dimensions) declared = MemoryCap.Product(declared, (long)Math.Min(d, long.MaxValue));
         long stored = MemoryCap.Product(declared, type.Size);
         long converted = matlabClass is null ? 0 : MemoryCap.Product(declared, matlabClass == "char" ? sizeof(char) : matlabClass == "logical" ? 1 : ElementBytes(matlabClass));
+        // Summaries are checked too, though they hold one block: PureHDF's time on a dataset grows with its declared
+        // size (it fills unwritten chunks element by element), so a declared size over the cap is refused at once.
         MemoryCap.Check(context.Path, $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})", stored < 0 || converted < 0 ? -1 : stored + (converted == stored && matlabClass is not ("char" or "logical") ? 0 : converted));
-        Array storedData = ReadNumeric(dataset, type, what);
+        if (context.Summarize && matlabClass != "char") return SummaryInBlocks(context, dataset, type, matlabClass, dims, what);
+        Array storedData = ReadNumeric(dataset, type, what, null);
         if (matlabClass == "char")
         {
             var chars = new char[storedData.Length];
@@ -155,44 +168,106 @@ internal static class Hdf5Reader
             return new MatChar(dims, new string(chars));
         }
         bool logical = matlabClass == "logical";
-        var matClass = matlabClass is null ? MatTypes.ClassOfElementType(storedData.GetType().GetElementType()!)!.Value : ClassOf(matlabClass, what);
-        var storedClass = MatTypes.ClassOfElementType(storedData.GetType().GetElementType()!)!.Value;
-        Array data = storedData;
-        if (storedClass != matClass || logical)
-        {
-            data = MatTypes.Allocate(matClass, logical, storedData.Length);
-            var bytes = MemoryMarshal.CreateReadOnlySpan(ref MatTypes.DataReference(storedData), storedData.Length * MatTypes.ElementSize(storedClass));
-            StoredDataConverter.Convert(bytes, (int)MatElementTags.ForClass(storedClass), data, 0);
-        }
-        if (!context.Summarize) return new MatNumeric(dims, data);
+        var matClass = MatlabClassOf(storedData, matlabClass, what);
+        return new MatNumeric(dims, ToMatlabClass(storedData, matClass, logical));
+    }
+
+    /// <summary>A numeric array's summary folded from hyperslab blocks of at most the context's block size, in file
+    /// order (MATLAB's column-major order), so memory holds one block, not the array.</summary>
+    private static MatSummary SummaryInBlocks(Hdf5Context context, IH5Dataset dataset, IH5DataType type, string? matlabClass, int[] dims, string what)
+    {
+        bool logical = matlabClass == "logical";
         var fold = new SummaryAccumulator();
-        fold.Add(data, data.Length);
+        var matClass = matlabClass is null ? StoredClass(type, what) : ClassOf(matlabClass, what);
+        ulong[]? chunks = dataset.Layout.Class == H5DataLayoutClass.Chunked ? dataset.Layout.Chunks.Select(c => (ulong)c).ToArray() : null;
+        long band = context.BlockBytes < SummaryBlockBytes ? context.BlockBytes : SummaryBandBytes;
+        foreach (var block in Hdf5Blocks.Of(dataset.Space.Dimensions, Math.Max(1, context.BlockBytes / type.Size), chunks, band / type.Size))
+        {
+            var data = ToMatlabClass(ReadNumeric(dataset, type, what, block), matClass, logical);
+            fold.Add(data, data.Length);
+        }
         return new MatSummary(dims, matClass, logical, complex: false, fold);
     }
 
-    /// <summary>The file being read and whether numeric arrays are summarised.</summary>
-    private sealed record Hdf5Context(string Path, bool Summarize);
+    /// <summary>The MATLAB class PureHDF reads an HDF5 number type as (see <see cref="ReadNumericAs"/>).</summary>
+    private static MatClass StoredClass(IH5DataType type, string what) => type.Class == H5DataTypeClass.FloatingPoint
+        ? type.Size switch
+        {
+            4 => MatClass.Single,
+            8 => MatClass.Double,
+            _ => throw new MatFormatException($"{what}: {type.Size}-byte floating point data"),
+        }
+        : (type.Size, type.FixedPoint.IsSigned) switch
+        {
+            (1, true) => MatClass.Int8,
+            (1, false) => MatClass.UInt8,
+            (2, true) => MatClass.Int16,
+            (2, false) => MatClass.UInt16,
+            (4, true) => MatClass.Int32,
+            (4, false) => MatClass.UInt32,
+            (8, true) => MatClass.Int64,
+            (8, false) => MatClass.UInt64,
+            _ => throw new MatFormatException($"{what}: {type.Size}-byte integer data"),
+        };
 
-    private static Array ReadNumeric(IH5Dataset dataset, IH5DataType type, string what)
+    private static MatClass MatlabClassOf(Array stored, string? matlabClass, string what) =>
+        matlabClass is null ? MatTypes.ClassOfElementType(stored.GetType().GetElementType()!)!.Value : ClassOf(matlabClass, what);
+
+    /// <summary>The stored values as MATLAB class <paramref name="matClass"/> (the same array when it already is).</summary>
+    private static Array ToMatlabClass(Array stored, MatClass matClass, bool logical)
     {
+        var storedClass = MatTypes.ClassOfElementType(stored.GetType().GetElementType()!)!.Value;
+        if (storedClass == matClass && !logical) return stored;
+        var data = MatTypes.Allocate(matClass, logical, stored.Length);
+        var bytes = MemoryMarshal.CreateReadOnlySpan(ref MatTypes.DataReference(stored), stored.Length * MatTypes.ElementSize(storedClass));
+        StoredDataConverter.Convert(bytes, (int)MatElementTags.ForClass(storedClass), data, 0);
+        return data;
+    }
+
+    /// <summary>The file being read, whether numeric arrays are summarised and how many stored bytes a summary reads at a time.</summary>
+    private sealed record Hdf5Context(string Path, bool Summarize, int BlockBytes);
+
+    /// <summary>The dataset's values (those in <paramref name="block"/>, or all), in file order.</summary>
+    private static Array ReadNumeric(IH5Dataset dataset, IH5DataType type, string what, HyperslabSelection? block)
+    {
+        try
+        {
+            return ReadNumericAs(dataset, type, what, block);
+        }
+        catch (Exception e) when (Inflation(e) is { } inflation)
+        {
+            throw new MatFormatException($"{what}: {inflation.Message}");
+        }
+    }
+
+    private static ChunkInflationException? Inflation(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is ChunkInflationException found) return found;
+        return null;
+    }
+
+    private static Array ReadNumericAs(IH5Dataset dataset, IH5DataType type, string what, HyperslabSelection? block)
+    {
+        ulong[]? memoryDims = block is null ? null : [block.TotalElementCount];
         if (type.Class == H5DataTypeClass.FloatingPoint)
             return type.Size switch
             {
-                4 => dataset.Read<float[]>(),
-                8 => dataset.Read<double[]>(),
+                4 => dataset.Read<float[]>(block, null, memoryDims),
+                8 => dataset.Read<double[]>(block, null, memoryDims),
                 _ => throw new MatFormatException($"{what}: {type.Size}-byte floating point data"),
             };
         bool signed = type.FixedPoint.IsSigned;
         return (type.Size, signed) switch
         {
-            (1, true) => dataset.Read<sbyte[]>(),
-            (1, false) => dataset.Read<byte[]>(),
-            (2, true) => dataset.Read<short[]>(),
-            (2, false) => dataset.Read<ushort[]>(),
-            (4, true) => dataset.Read<int[]>(),
-            (4, false) => dataset.Read<uint[]>(),
-            (8, true) => dataset.Read<long[]>(),
-            (8, false) => dataset.Read<ulong[]>(),
+            (1, true) => dataset.Read<sbyte[]>(block, null, memoryDims),
+            (1, false) => dataset.Read<byte[]>(block, null, memoryDims),
+            (2, true) => dataset.Read<short[]>(block, null, memoryDims),
+            (2, false) => dataset.Read<ushort[]>(block, null, memoryDims),
+            (4, true) => dataset.Read<int[]>(block, null, memoryDims),
+            (4, false) => dataset.Read<uint[]>(block, null, memoryDims),
+            (8, true) => dataset.Read<long[]>(block, null, memoryDims),
+            (8, false) => dataset.Read<ulong[]>(block, null, memoryDims),
             _ => throw new MatFormatException($"{what}: {type.Size}-byte integer data"),
         };
     }

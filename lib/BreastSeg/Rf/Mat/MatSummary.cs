@@ -48,8 +48,7 @@ public sealed class MatSummary : MatValue
     /// <summary>How many real values are NaN or infinite.</summary>
     public long NonFiniteCount { get; }
 
-    /// <summary>Column-major position (0-based) of the first NaN or infinite value, or -1; for v7.3 data read chunk by
-    /// chunk, the first found, which need not be the first in column-major order.</summary>
+    /// <summary>Column-major position (0-based) of the first NaN or infinite value, or -1.</summary>
     public long FirstNonFinite { get; }
 
     /// <summary>The value of a 1 x 1 real array (its sum), or null for any other shape.</summary>
