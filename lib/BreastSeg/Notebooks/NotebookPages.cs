@@ -112,7 +112,9 @@ public static class NotebookPages
         return pages;
     }
 
-    private static (int Code, string Output) Run(string file, string[] args, TimeSpan timeout)
+    /// <summary>Runs <paramref name="file"/> to its end or <paramref name="timeout"/> (then killed: code -1); its output
+    /// (standard output, then standard error unless <paramref name="stdoutOnly"/>), or why it could not start.</summary>
+    internal static (int Code, string Output) Run(string file, string[] args, TimeSpan timeout, bool stdoutOnly = false)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string a in args) psi.ArgumentList.Add(a);
@@ -126,7 +128,7 @@ public static class NotebookPages
                 p.Kill(entireProcessTree: true);
                 return (-1, "timed out");
             }
-            return (p.ExitCode, stdout.Result + stderr.Result);
+            return (p.ExitCode, stdoutOnly ? stdout.Result : stdout.Result + stderr.Result);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

@@ -47,6 +47,18 @@ public static class ReproducePipeline
         AtomicFile.WriteAllText(Path.Combine(outFolder, "config.json"), config.ToJson());
         var notes = new List<string>();
 
+        // The control cohorts (simulated only): same experiment, masses invisible or visible through one cue. They run
+        // before the main cohort is opened, and their cohorts are released before it is, so the run's peak memory is
+        // that of the larger cohort, not of both.
+        var kinds = config.StackedMaps();
+        ControlsTable? controls = null;
+        if (config.Controls.Length > 0 && config.Data is not null) notes.Add("controls: not run (they are simulated cohorts; the data were given with --data)");
+        else if (config.Controls.Length > 0)
+        {
+            controls = RunControls(config, dataFolder, outFolder, kinds, progress, cancel);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
         // 1. Data.
         var (dataPath, source) = EnsureData(config, dataFolder, progress, cancel);
         var cohort = OasbudSegmentationDataset.Open(dataPath);
@@ -54,7 +66,6 @@ public static class ReproducePipeline
         // 2-5. Maps (cached per case), then train (or reuse) and evaluate each model on one split, or on every fold
         // of every seed (CrossValidatedRun); every model draws the same splits of the same cases.
         var mapOptions = config.MapOptions();
-        var kinds = config.StackedMaps();
         var data = new SampleCache(cohort, Path.Combine(dataFolder, "cache"), kinds);
         ComputeMaps(data, kinds, config.Experiment, progress, cancel);
         var sections = new List<ReportSection>();
@@ -84,11 +95,6 @@ public static class ReproducePipeline
         string window = RunSweep.WindowDescription(mapOptions, frame.Acquisition, frame.Lines, source == DataSource.Simulated
             ? (ScannerSettings.Default.PulseCenterFrequencyHz, ScannerSettings.Default.PulseFractionalBandwidth) : null);
         sections.Add(sweep is not null ? RunSweep.Section(sweep, mapOptions, window) : new ReportSection("Entropy window", window));
-
-        // The control cohorts (simulated only): same experiment, masses invisible or visible through one cue.
-        ControlsTable? controls = null;
-        if (config.Controls.Length > 0 && config.Data is not null) notes.Add("controls: not run (they are simulated cohorts; the data were given with --data)");
-        else if (config.Controls.Length > 0) controls = RunControls(config, dataFolder, outFolder, kinds, progress, cancel);
 
         // 6. Figures and report.
         cancel.ThrowIfCancellationRequested();

@@ -34,32 +34,10 @@ internal static class ReaderView
                 "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9",
                 "--virtual-time-budget=30000", .. what, new Uri(Path.GetFullPath(html)).AbsoluteUri,
             ];
-            var (code, output) = Run(Chromium()!, args, TimeSpan.FromMinutes(3), stdoutOnly: true);
+            var (code, output) = BreastSeg.Notebooks.NotebookPages.Run(Chromium()!, args, TimeSpan.FromMinutes(3), stdoutOnly: true);
             if (code != 0) throw new InvalidOperationException($"chromium exited with {code}");
             return output;
         }
         finally { try { Directory.Delete(profile, true); } catch (IOException) { } }
-    }
-
-    private static (int Code, string Output) Run(string file, string[] args, TimeSpan timeout, bool stdoutOnly = false)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        try
-        {
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEndAsync();
-            if (!p.WaitForExit(timeout))
-            {
-                p.Kill(entireProcessTree: true);
-                return (-1, "timed out");
-            }
-            return (p.ExitCode, stdoutOnly ? stdout.Result : stdout.Result + stderr.Result);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return (-1, e.Message);
-        }
     }
 }
