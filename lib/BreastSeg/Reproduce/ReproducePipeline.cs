@@ -245,9 +245,7 @@ public static class ReproducePipeline
         ThresholdChoice? choice = null;
         if (config.Threshold is null && split.Validation.Length > 0)
         {
-            using var net = RunEvaluation.LoadBest(folder);
-            choice = ValidatedEvaluation.ChooseThreshold(net, trained.Manifest.Normalizer,
-                ModelTraining.Build(data, split.Validation, trained.Manifest.Experiment, cancel: cancel), options);
+            choice = RunEvaluation.ChooseThreshold(folder, data, split.Validation, options, cancel);
             options = options with { Threshold = choice.Threshold };
             AtomicFile.WriteAllText(Path.Combine(folder, "threshold.json"), JsonSerializer.Serialize(new
             {

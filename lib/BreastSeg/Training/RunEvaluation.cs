@@ -45,6 +45,20 @@ public static class RunEvaluation
         return results;
     }
 
+    /// <summary>
+    /// The probability threshold that maximises the mean per-mass Dice of the run in <paramref name="runFolder"/> on the
+    /// cases <paramref name="validationCases"/> of <paramref name="data"/> (its validation masses, never test masses),
+    /// with the post-processing of <paramref name="options"/>; the run's maps, grid size and normalisation.
+    /// </summary>
+    public static ThresholdChoice ChooseThreshold(string runFolder, ISegmentationDataset data, IEnumerable<int> validationCases,
+        EvaluationOptions options, CancellationToken cancel = default)
+    {
+        var manifest = RunManifest.Load(runFolder);
+        using var net = LoadBest(runFolder);
+        return ValidatedEvaluation.ChooseThreshold(net, manifest.Normalizer,
+            ModelTraining.Build(data, validationCases, manifest.Experiment, cancel: cancel), options);
+    }
+
     /// <summary>Per-view results on one split ("train", "validation" or "test") of the run's own data.</summary>
     public static List<CaseResult> Evaluate(string runFolder, string split, EvaluationOptions? options = null,
         Func<string, ISegmentationDataset>? open = null, IProgress<int>? casesDone = null, CancellationToken cancel = default)
