@@ -179,6 +179,9 @@ internal static class Hdf5Reader
         bool logical = matlabClass == "logical";
         var fold = new SummaryAccumulator();
         var matClass = matlabClass is null ? StoredClass(type, what) : ClassOf(matlabClass, what);
+        if (Hdf5SparseSummary.Fold(context.Path, dataset, FillValue(dataset, type, matClass, logical, what), what,
+                block => ToMatlabClass(ReadNumeric(dataset, type, what, block), matClass, logical)) is { } sparse)
+            return new MatSummary(dims, matClass, logical, complex: false, sparse);
         ulong[]? chunks = dataset.Layout.Class == H5DataLayoutClass.Chunked ? dataset.Layout.Chunks.Select(c => (ulong)c).ToArray() : null;
         long band = context.BlockBytes < SummaryBlockBytes ? context.BlockBytes : SummaryBandBytes;
         foreach (var block in Hdf5Blocks.Of(dataset.Space.Dimensions, Math.Max(1, context.BlockBytes / type.Size), chunks, band / type.Size))
@@ -187,6 +190,17 @@ internal static class Hdf5Reader
             fold.Add(data, data.Length);
         }
         return new MatSummary(dims, matClass, logical, complex: false, fold);
+    }
+
+    /// <summary>The value an unwritten element of <paramref name="dataset"/> reads as, in class
+    /// <paramref name="matClass"/>: its fill value message's (little-endian, as PureHDF reads it), or 0 when the file
+    /// defines none.</summary>
+    private static double FillValue(IH5Dataset dataset, IH5DataType type, MatClass matClass, bool logical, string what)
+    {
+        var stored = MatTypes.Allocate(StoredClass(type, what), logical: false, 1);
+        if (dataset.FillValue.Value is { } bytes && bytes.Length == type.Size)
+            bytes.CopyTo(MemoryMarshal.CreateSpan(ref MatTypes.DataReference(stored), bytes.Length));
+        return MatTypes.ToDoubles(ToMatlabClass(stored, matClass, logical))[0];
     }
 
     /// <summary>The MATLAB class PureHDF reads an HDF5 number type as (see <see cref="ReadNumericAs"/>).</summary>
