@@ -21,8 +21,8 @@ internal sealed class FuzzJournal : IDisposable
     /// <summary>The journal's file name in the campaign folder.</summary>
     public const string FileName = "cases.jsonl";
 
-    /// <summary>Bumped when a change to the seeds or the mutator makes case i a different file.</summary>
-    private const int MutatorVersion = 1;
+    /// <summary>Bumped when a change to the seeds or the mutator makes case i a different file (2: the sparse v7.3 seed).</summary>
+    private const int MutatorVersion = 2;
 
     private readonly FileStream _file;
     private readonly Dictionary<int, FuzzCase> _finished = [];
