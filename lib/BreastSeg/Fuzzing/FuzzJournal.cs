@@ -157,10 +157,12 @@ internal sealed class FuzzJournal : IDisposable
         }
     }
 
-    /// <summary>Appends one line and flushes it to the disk, so a finished case survives a kill right after.</summary>
+    /// <summary>Appends one line in one write and hands it to the operating system, so a finished case survives the
+    /// process being killed right after. Not flushed to the disk: fsync per case made a 10,000-case campaign several
+    /// times slower, and a machine crash costs at most the last cases, which a re-run redoes.</summary>
     private void Append(string line)
     {
         _file.Write(Encoding.UTF8.GetBytes(line + "\n"));
-        _file.Flush(flushToDisk: true);
+        _file.Flush();
     }
 }
