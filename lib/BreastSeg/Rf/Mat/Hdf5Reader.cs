@@ -155,8 +155,9 @@ internal static class Hdf5Reader
         foreach (ulong d in dataset.Space.Dimensions) declared = MemoryCap.Product(declared, (long)Math.Min(d, long.MaxValue));
         long stored = MemoryCap.Product(declared, type.Size);
         long converted = matlabClass is null ? 0 : MemoryCap.Product(declared, matlabClass == "char" ? sizeof(char) : matlabClass == "logical" ? 1 : ElementBytes(matlabClass));
-        // Summaries are checked too, though they hold one block: PureHDF's time on a dataset grows with its declared
-        // size (it fills unwritten chunks element by element), so a declared size over the cap is refused at once.
+        // Summaries are checked too, though they hold one block or chunk: on layouts without a chunk index this kit
+        // reads (Hdf5SparseSummary), PureHDF's time grows with the declared size (it fills unwritten chunks element by
+        // element), so a declared size over the cap is refused at once, and the rule is the same for every layout.
         MemoryCap.Check(context.Path, $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})", stored < 0 || converted < 0 ? -1 : stored + (converted == stored && matlabClass is not ("char" or "logical") ? 0 : converted));
         if (context.Summarize && matlabClass != "char") return SummaryInBlocks(context, dataset, type, matlabClass, dims, what);
         Array storedData = ReadNumeric(dataset, type, what, null);
