@@ -95,6 +95,25 @@ public class Hdf5ChunkIndexTests
         Assert.True(summarised["v17"].NonFiniteCount > 100);
     }
 
+    [Fact]
+    public void OtherLayoutsAreLeftToTheBlockPath()
+    {
+        using var dir = new MatTestData.TempDir();
+        string path = dir.File("v4.mat");
+        // PureHDF writes data layout message 4 (its chunk indexes are not version 1 B-trees), and contiguous data.
+        MatV73Tests.WriteV73(path, new H5File
+        {
+            ["chunked"] = new H5Dataset(new double[60], chunks: [2, 3], fileDims: [6, 10]) { Attributes = new() { ["MATLAB_class"] = "double" } },
+            ["contiguous"] = MatV73Tests.Matlab(new double[6], "double", 2, 3),
+        });
+        using var h5 = H5File.OpenRead(path);
+        foreach (string name in new[] { "chunked", "contiguous" })
+        {
+            Assert.Null(Hdf5ChunkIndex.Version3Layout(h5.Dataset(name)));
+            Assert.Null(Hdf5SparseSummary.Fold(path, h5.Dataset(name), 0, name, block => new double[block.TotalElementCount]));
+        }
+    }
+
     public static TheoryData<string, int> Damages() => new()
     {
         { "signature", 0 },
