@@ -6,6 +6,8 @@ usage: make_hostile_files.py OUTDIR [--v7-gb GB]
   bomb73.mat     MAT v7.3, one dataset declared 200000 x 200000 double (320 GB), chunked 100 x 100 + gzip,
                  one chunk written (about 12 KB on disk)
   sparse73.mat   MAT v7.3, a 3000 x 2000 double (48 MB declared), chunked 16 x 16 + gzip, 1% of chunks written
+  sparse2g73.mat MAT v7.3, a 16000 x 16000 double (2 GB declared, under the default cap), chunked 1000 x 1000 +
+                 gzip, 1 of 256 chunks written
   zeros7.mat     MAT v7, one miCOMPRESSED element holding a double array of zeros (default 3.9 GB: --v7-gb)
 
 The v7.3 files carry MATLAB's 512-byte user block (MAT header, version 0x0200, 'IM') and MATLAB_class attributes;
@@ -40,6 +42,10 @@ def sparse(d):
         d[r:r + 16, c:c + 16] = rng.standard_normal((16, 16))
 
 
+def one_chunk(d):
+    d[3000:4000, 5000:6000] = np.random.default_rng(2).standard_normal((1000, 1000))
+
+
 def zeros7(path, gigabytes):
     """A MAT v7 file whose one compressed element is a rows x 1 double array of zeros (streamed through zlib)."""
     count = int(gigabytes * 1e9) // 8
@@ -69,4 +75,5 @@ if __name__ == "__main__":
     gb = float(sys.argv[sys.argv.index("--v7-gb") + 1]) if "--v7-gb" in sys.argv else 3.9
     v73(f"{out}/bomb73.mat", "bomb", (200000, 200000), (100, 100), bomb)
     v73(f"{out}/sparse73.mat", "sparse", (3000, 2000), (16, 16), sparse)
+    v73(f"{out}/sparse2g73.mat", "sparse2g", (16000, 16000), (1000, 1000), one_chunk)
     zeros7(f"{out}/zeros7.mat", gb)

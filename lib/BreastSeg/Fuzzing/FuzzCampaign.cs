@@ -18,6 +18,9 @@ public sealed record FuzzOptions(int Count, int Seed, string OutFolder, IReadOnl
 /// it (<see cref="FuzzSeeds"/>) and a mutation (<see cref="FuzzMutator"/>) drawn from a generator seeded by (seed, i),
 /// writes the file and reads it through <c>inspect</c> (given as a delegate: the CLI's code) on its own thread under the
 /// memory cap and a time limit. Files of failed cases (crash, timeout, over cap) are kept in <c>OUT/failures/</c>.
+/// Finished cases are recorded as they end in <c>OUT/cases.jsonl</c> (<see cref="FuzzJournal"/>): a campaign stopped
+/// by its cancellation token or killed resumes on a re-run with the same seed, formats, time limit and cap, and a
+/// re-run with other parameters in the same folder is refused.
 /// </summary>
 /// <remarks>In-process rather than a child process per case: 10,000 process starts would take most of an hour on two
 /// cores. The heap is bounded by <see cref="MemoryCap"/>, which every reader checks before allocating, and each case's
@@ -25,7 +28,8 @@ public sealed record FuzzOptions(int Count, int Seed, string OutFolder, IReadOnl
 /// background and reported.</remarks>
 public static class FuzzCampaign
 {
-    /// <summary>Runs the campaign; <paramref name="inspect"/> reads one file (or image folder) as `inspect` does.</summary>
+    /// <summary>Runs the campaign, or the cases an earlier run in the same folder did not finish; <paramref name="inspect"/>
+    /// reads one file (or image folder) as `inspect` does. Cancellation stops it after the running case.</summary>
     public static FuzzReport Run(FuzzOptions options, Action<string> inspect, IProgress<int>? progress = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,32 +40,52 @@ public static class FuzzCampaign
         Directory.CreateDirectory(work);
         var seeds = options.Formats.ToDictionary(f => f, f => FuzzSeeds.Make(f, work, options.Seed));
         var cases = new List<FuzzCase>(options.Count);
+        int resumed = 0;
         var clock = Stopwatch.StartNew();
+        using var journal = FuzzJournal.Open(options);
         // The case threads inherit the scope (it flows with the execution context).
         using (MemoryCap.Scope(options.CapBytes))
         {
             for (int i = 0; i < options.Count && !cancel.IsCancellationRequested; i++)
             {
+                if (journal.Finished.TryGetValue(i, out var done))
+                {
+                    cases.Add(done);
+                    resumed++;
+                    progress?.Report(i + 1);
+                    continue;
+                }
                 var format = options.Formats[i % options.Formats.Count];
                 var rng = new Random(CaseSeed(options.Seed, i));
                 var seedFiles = seeds[format];
                 var (data, how) = FuzzMutator.Mutate(format, seedFiles[rng.Next(seedFiles.Count)], rng);
                 bool mutateMask = format == FuzzFormat.Png && rng.Next(2) == 0;
-                string path = WriteCase(work, i, format, data, mutateMask, seedFiles);
-                var result = RunOne(i, format, mutateMask ? $"mask: {how}" : how, path, inspect, options);
-                cases.Add(result);
+                if (mutateMask) how = $"mask: {how}";
+                FuzzCase result;
+                string? path = null;
+                if (journal.Starts.GetValueOrDefault(i) >= 2)
+                    result = new FuzzCase(i, format, how, FuzzOutcome.Crash, 0, 0, "the campaign process ended twice while reading it (started twice, never finished)");
+                else
+                {
+                    journal.Started(i);
+                    path = WriteCase(work, i, format, data, mutateMask, seedFiles);
+                    result = RunOne(i, format, how, path, inspect, options);
+                }
                 if (result.Outcome is FuzzOutcome.Crash or FuzzOutcome.Timeout or FuzzOutcome.OverCap)
                 {
                     Directory.CreateDirectory(failures);
                     File.WriteAllBytes(Path.Combine(failures, $"{i}-{FuzzFormats.Name(format)}-{result.Outcome.ToString().ToLowerInvariant()}{Extension(format)}"), data);
                 }
-                if (result.Outcome != FuzzOutcome.Timeout) DeleteCase(path);
+                // Recorded after its failure file is written, so a recorded failure always has its file.
+                journal.Finish(result);
+                cases.Add(result);
+                if (path is not null && result.Outcome != FuzzOutcome.Timeout) DeleteCase(path);
                 progress?.Report(i + 1);
             }
         }
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        var report = new FuzzReport(options, cases, clock.Elapsed.TotalSeconds, self.PeakWorkingSet64, cancel.IsCancellationRequested);
+        var report = new FuzzReport(options, cases, clock.Elapsed.TotalSeconds, self.PeakWorkingSet64, cases.Count < options.Count, resumed);
         AtomicFile.WriteAllText(Path.Combine(options.OutFolder, "report.json"), report.ToJson());
         return report;
     }

@@ -11,7 +11,9 @@ namespace BreastSeg.Fuzzing;
 /// <param name="PeakWorkingSetBytes">Peak resident memory of the process (bytes), which includes the runtime and the
 /// code of the readers, not only what the cases held.</param>
 /// <param name="Interrupted">Whether the campaign was stopped before its last case.</param>
-public sealed record FuzzReport(FuzzOptions Options, IReadOnlyList<FuzzCase> Cases, double Seconds, long PeakWorkingSetBytes, bool Interrupted)
+/// <param name="Resumed">How many of the cases were finished by an earlier run (taken from its journal, not re-run);
+/// <paramref name="Seconds"/> and <paramref name="PeakWorkingSetBytes"/> are this run's.</param>
+public sealed record FuzzReport(FuzzOptions Options, IReadOnlyList<FuzzCase> Cases, double Seconds, long PeakWorkingSetBytes, bool Interrupted, int Resumed = 0)
 {
     /// <summary>Cases per format and outcome.</summary>
     public int Count(FuzzFormat format, FuzzOutcome outcome) => Cases.Count(c => c.Format == format && c.Outcome == outcome);
@@ -39,6 +41,7 @@ public sealed record FuzzReport(FuzzOptions Options, IReadOnlyList<FuzzCase> Cas
             w.WriteNumber("seconds", Seconds);
             w.WriteNumber("peakWorkingSetBytes", PeakWorkingSetBytes);
             w.WriteBoolean("interrupted", Interrupted);
+            w.WriteNumber("resumed", Resumed);
             w.WriteStartObject("counts");
             foreach (var format in Options.Formats)
             {
@@ -62,7 +65,7 @@ public sealed record FuzzReport(FuzzOptions Options, IReadOnlyList<FuzzCase> Cas
     {
         var outcomes = Enum.GetValues<FuzzOutcome>();
         yield return string.Create(CultureInfo.InvariantCulture,
-            $"{Cases.Count} cases, seed {Options.Seed}, {Seconds:0.#} s{(Interrupted ? " (interrupted)" : "")}; cap {IO.MemoryCap.Format(Options.CapBytes)}, timeout {Options.Timeout.TotalSeconds:0} s");
+            $"{Cases.Count} cases{(Resumed > 0 ? $" ({Resumed} resumed from {FuzzJournal.FileName})" : "")}, seed {Options.Seed}, {Seconds:0.#} s{(Interrupted ? " (interrupted)" : "")}; cap {IO.MemoryCap.Format(Options.CapBytes)}, timeout {Options.Timeout.TotalSeconds:0} s");
         yield return $"{"format",-7}" + string.Concat(outcomes.Select(o => $"{Name(o),10}"));
         foreach (var format in Options.Formats)
             yield return $"{FuzzFormats.Name(format),-7}" + string.Concat(outcomes.Select(o => $"{Count(format, o),10}"));

@@ -8,7 +8,8 @@ namespace BreastSeg.Fuzzing;
 
 /// <summary>
 /// Small valid files of every <see cref="FuzzFormat"/>, written by the kit's own writers (MAT Level-5, PureHDF for
-/// v7.3, the notebooks' PNG encoder) or built here byte by byte (an Ultrasonix header and frames), deterministic for a seed. Each
+/// v7.3, the notebooks' PNG encoder) or built here byte by byte (an Ultrasonix header and frames), deterministic for a seed,
+/// and for v7.3 also a sparse file in MATLAB's own HDF5 layout written by libhdf5 (<see cref="FuzzSparseV73Seed"/>). Each
 /// format has a few seeds (an OASBUD-layout file and one of mixed variables for MAT) so mutations reach structs, cells,
 /// chars, logical and complex data as well as plain arrays.
 /// </summary>
@@ -23,7 +24,7 @@ public static class FuzzSeeds
         return format switch
         {
             FuzzFormat.Mat5 or FuzzFormat.Mat7 => [FixedHeader(Oasbud(path, rng, format == FuzzFormat.Mat7)), FixedHeader(Mixed(path, rng, format == FuzzFormat.Mat7))],
-            FuzzFormat.Mat73 => [V73(path, rng)],
+            FuzzFormat.Mat73 => [V73(path, rng), FuzzSparseV73Seed.Bytes()],
             FuzzFormat.Rf => [Ultrasonix(rng, frames: 2, lines: 6, samples: 16)],
             FuzzFormat.Png => [GreyPng(12, 9, (x, y) => (byte)rng.Next(256)), GreyPng(12, 9, (x, y) => (byte)(Math.Abs(x - 6) + Math.Abs(y - 4) < 4 ? 255 : 0))],
             _ => throw new ArgumentOutOfRangeException(nameof(format)),

@@ -61,18 +61,20 @@ public class FuzzCampaignTests
     [Fact]
     public void ACampaignIsTheSameOnEveryRun()
     {
-        string dir = Directory.CreateTempSubdirectory("breastseg-fuzz-").FullName;
+        // Two folders: in one folder the second run would resume the first's journal instead of running the cases.
+        string dir = Directory.CreateTempSubdirectory("breastseg-fuzz-").FullName, other = Directory.CreateTempSubdirectory("breastseg-fuzz-").FullName;
         try
         {
             var options = new FuzzOptions(40, 4, dir, [FuzzFormat.Mat7, FuzzFormat.Mat73], TimeSpan.FromSeconds(30), 256L << 20);
             void Inspect(string path) => _ = BreastSeg.Rf.Mat.MatFile.ReadSummaries(path).ToList();
             var first = FuzzCampaign.Run(options, Inspect).Cases.Select(c => (c.How, c.Outcome, c.Message?.Replace(dir, ""))).ToList();
-            var second = FuzzCampaign.Run(options, Inspect).Cases.Select(c => (c.How, c.Outcome, c.Message?.Replace(dir, ""))).ToList();
+            var second = FuzzCampaign.Run(options with { OutFolder = other }, Inspect).Cases.Select(c => (c.How, c.Outcome, c.Message?.Replace(other, ""))).ToList();
             Assert.Equal(first, second);
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
+            Directory.Delete(other, recursive: true);
         }
     }
 

@@ -155,8 +155,9 @@ internal static class Hdf5Reader
         foreach (ulong d in dataset.Space.Dimensions) declared = MemoryCap.Product(declared, (long)Math.Min(d, long.MaxValue));
         long stored = MemoryCap.Product(declared, type.Size);
         long converted = matlabClass is null ? 0 : MemoryCap.Product(declared, matlabClass == "char" ? sizeof(char) : matlabClass == "logical" ? 1 : ElementBytes(matlabClass));
-        // Summaries are checked too, though they hold one block: PureHDF's time on a dataset grows with its declared
-        // size (it fills unwritten chunks element by element), so a declared size over the cap is refused at once.
+        // Summaries are checked too, though they hold one block or chunk: on layouts without a chunk index this kit
+        // reads (Hdf5SparseSummary), PureHDF's time grows with the declared size (it fills unwritten chunks element by
+        // element), so a declared size over the cap is refused at once, and the rule is the same for every layout.
         MemoryCap.Check(context.Path, $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})", stored < 0 || converted < 0 ? -1 : stored + (converted == stored && matlabClass is not ("char" or "logical") ? 0 : converted));
         if (context.Summarize && matlabClass != "char") return SummaryInBlocks(context, dataset, type, matlabClass, dims, what);
         Array storedData = ReadNumeric(dataset, type, what, null);
@@ -179,6 +180,9 @@ internal static class Hdf5Reader
         bool logical = matlabClass == "logical";
         var fold = new SummaryAccumulator();
         var matClass = matlabClass is null ? StoredClass(type, what) : ClassOf(matlabClass, what);
+        if (Hdf5SparseSummary.Fold(context.Path, dataset, FillValue(dataset, type, matClass, logical, what), what,
+                block => ToMatlabClass(ReadNumeric(dataset, type, what, block), matClass, logical)) is { } sparse)
+            return new MatSummary(dims, matClass, logical, complex: false, sparse);
         ulong[]? chunks = dataset.Layout.Class == H5DataLayoutClass.Chunked ? dataset.Layout.Chunks.Select(c => (ulong)c).ToArray() : null;
         long band = context.BlockBytes < SummaryBlockBytes ? context.BlockBytes : SummaryBandBytes;
         foreach (var block in Hdf5Blocks.Of(dataset.Space.Dimensions, Math.Max(1, context.BlockBytes / type.Size), chunks, band / type.Size))
@@ -187,6 +191,17 @@ internal static class Hdf5Reader
             fold.Add(data, data.Length);
         }
         return new MatSummary(dims, matClass, logical, complex: false, fold);
+    }
+
+    /// <summary>The value an unwritten element of <paramref name="dataset"/> reads as, in class
+    /// <paramref name="matClass"/>: its fill value message's (little-endian, as PureHDF reads it), or 0 when the file
+    /// defines none.</summary>
+    private static double FillValue(IH5Dataset dataset, IH5DataType type, MatClass matClass, bool logical, string what)
+    {
+        var stored = MatTypes.Allocate(StoredClass(type, what), logical: false, 1);
+        if (dataset.FillValue.Value is { } bytes && bytes.Length == type.Size)
+            bytes.CopyTo(MemoryMarshal.CreateSpan(ref MatTypes.DataReference(stored), bytes.Length));
+        return MatTypes.ToDoubles(ToMatlabClass(stored, matClass, logical))[0];
     }
 
     /// <summary>The MATLAB class PureHDF reads an HDF5 number type as (see <see cref="ReadNumericAs"/>).</summary>

@@ -88,6 +88,21 @@ internal sealed class SummaryAccumulator
         Count += count;
     }
 
+    /// <summary>Folds the elements of <paramref name="part"/>, a piece of the array folded on its own (one HDF5 chunk,
+    /// read out of element order), whose first NaN or infinite value is at array position
+    /// <paramref name="firstNonFinite"/> (-1: none).</summary>
+    public void Add(SummaryAccumulator part, long firstNonFinite)
+    {
+        if (part.Count == 0) return;
+        Sum += part.Sum;
+        if (part._min < _min) _min = part._min;
+        if (part._max > _max) _max = part._max;
+        Count += part.Count;
+        if (part.NonFiniteCount == 0) return;
+        NonFiniteCount += part.NonFiniteCount;
+        if (FirstNonFinite < 0 || firstNonFinite < FirstNonFinite) FirstNonFinite = firstNonFinite;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Fold(double v)
     {
