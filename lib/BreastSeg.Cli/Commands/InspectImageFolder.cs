@@ -12,7 +12,10 @@ namespace BreastSeg.Cli.Commands;
 /// problem, and the command then exits with code 2.</summary>
 internal static class InspectImageFolder
 {
-    private sealed record Row(ImageCase Case, int Width, int Height, int LesionPixels, string? Error, ulong[]? Hash);
+    private sealed record Row(ImageCase Case, int Width, int Height, int LesionPixels, BreastSegInputException? Failure, ulong[]? Hash)
+    {
+        public string? Error => Failure?.Message;
+    }
 
     public static void Run(string path, bool json, TextWriter stdout)
     {
@@ -25,8 +28,9 @@ internal static class InspectImageFolder
         else Table(folder, rows, duplicates, stdout);
         var refused = rows.Where(r => r.Error is not null).ToList();
         if (refused.Count > 0)
-            throw new BreastSegInputException(refused[0].Case.ImagePath,
-                $"{refused[0].Error}{(refused.Count > 1 ? $" (and {refused.Count - 1} more refused cases, listed above)" : "")}");
+            // The failure already names its file (the image or one of its masks), so it is re-raised under that name.
+            throw new BreastSegInputException(refused[0].Failure!.Origin,
+                $"{refused[0].Failure!.Problem}{(refused.Count > 1 ? $" (and {refused.Count - 1} more refused cases, listed above)" : "")}");
     }
 
     private static Row Inspect(ImageFolder folder, ImageCase c)
@@ -38,7 +42,7 @@ internal static class InspectImageFolder
         }
         catch (BreastSegInputException e)
         {
-            return new Row(c, 0, 0, 0, e.Message, null);
+            return new Row(c, 0, 0, 0, e, null);
         }
     }
 
