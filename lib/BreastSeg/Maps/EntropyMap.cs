@@ -66,8 +66,7 @@ public static class EntropyMap
         }
         var table = new EntropyTable(window.Area, millerMadow);
         return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
-            () => new WindowEntropyColumn.Work(samples, window, bins),
-            (j, column, work) => WindowEntropyColumn.Compute(values, samples, lines, window, bins, table, j, column, work));
+            () => new WindowEntropyColumn.Work(samples, window, bins), WindowEntropyColumn.Kernel(values, samples, lines, window, bins, table));
     }
 
     /// <summary>Default lower percentile of the robust normalisation.</summary>
@@ -105,9 +104,10 @@ public static class EntropyMap
         bool millerMadow)
     {
         var table = new EntropyTable(window.Area, millerMadow);
-        return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
-            () => new int[levelCount],
-            (j, column, counts) => LevelColumn(levels, samples, lines, window, table, j, column, counts));
+        ColumnKernel<int[]> kernel = millerMadow
+            ? (j, column, counts) => LevelColumn<TrackOccupied>(levels, samples, lines, window, table, j, column, counts)
+            : (j, column, counts) => LevelColumn<IgnoreOccupied>(levels, samples, lines, window, table, j, column, counts);
+        return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism, () => new int[levelCount], kernel);
     }
 
     /// <summary>
@@ -166,12 +166,12 @@ public static class EntropyMap
         return b >= bins ? bins - 1 : b;
     }
 
-    private static void LevelColumn(int[] levels, int samples, int lines, WindowSize window, EntropyTable table,
-        int j, Span<double> column, int[] countArray)
+    private static void LevelColumn<TOccupancy>(int[] levels, int samples, int lines, WindowSize window, EntropyTable table,
+        int j, Span<double> column, int[] countArray) where TOccupancy : IOccupancy
     {
         int j0 = Math.Max(0, j - window.Left), j1 = Math.Min(lines - 1, j + window.Right), width = j1 - j0 + 1;
         ref int counts = ref MemoryMarshal.GetArrayDataReference(countArray);
-        ref long clog = ref MemoryMarshal.GetArrayDataReference(table.CLog);
+        ref long step = ref MemoryMarshal.GetArrayDataReference(table.Step);
         ref int level = ref MemoryMarshal.GetArrayDataReference(levels);
         int first = j0 * samples;
         long sum = 0;
@@ -187,14 +187,8 @@ public static class EntropyMap
                 {
                     int a = Unsafe.Add(ref level, k), b = Unsafe.Add(ref level, k + (e - top));
                     if (a == b) continue;
-                    ref int ca = ref Unsafe.Add(ref counts, a);
-                    occupied -= ca == 1 ? 1 : 0;
-                    sum += Unsafe.Add(ref clog, ca - 1) - Unsafe.Add(ref clog, ca);
-                    ca--;
-                    ref int cb = ref Unsafe.Add(ref counts, b);
-                    occupied += cb == 0 ? 1 : 0;
-                    sum += Unsafe.Add(ref clog, cb + 1) - Unsafe.Add(ref clog, cb);
-                    cb++;
+                    HistogramUpdate.Remove<TOccupancy>(ref Unsafe.Add(ref counts, a), ref step, ref sum, ref occupied);
+                    HistogramUpdate.Add<TOccupancy>(ref Unsafe.Add(ref counts, b), ref step, ref sum, ref occupied);
                 }
                 top = s;
                 bottom = e;
@@ -204,24 +198,14 @@ public static class EntropyMap
             for (; top < s; top++)
             {
                 for (int l = 0, k = first + top; l < width; l++, k += samples)
-                {
-                    ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k));
-                    occupied -= c == 1 ? 1 : 0;
-                    sum += Unsafe.Add(ref clog, c - 1) - Unsafe.Add(ref clog, c);
-                    c--;
-                }
+                    HistogramUpdate.Remove<TOccupancy>(ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k)), ref step, ref sum, ref occupied);
                 n -= width;
             }
             while (bottom < e)
             {
                 bottom++;
                 for (int l = 0, k = first + bottom; l < width; l++, k += samples)
-                {
-                    ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k));
-                    occupied += c == 0 ? 1 : 0;
-                    sum += Unsafe.Add(ref clog, c + 1) - Unsafe.Add(ref clog, c);
-                    c++;
-                }
+                    HistogramUpdate.Add<TOccupancy>(ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k)), ref step, ref sum, ref occupied);
                 n += width;
             }
             column[i] = table.Entropy(sum, n, occupied);

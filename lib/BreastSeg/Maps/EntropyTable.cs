@@ -8,6 +8,12 @@ namespace BreastSeg.Maps;
 internal sealed class EntropyTable
 {
     public readonly long[] CLog;
+
+    /// <summary>Step[c] = CLog[c + 1] - CLog[c]: the change of S when a count goes from c to c + 1.</summary>
+    public readonly long[] Step;
+
+    /// <summary>Whether the Miller-Madow correction is added (then the occupied bins must be counted).</summary>
+    public readonly bool MillerMadow;
     private readonly double[] _log2;
     private readonly double[] _inverse;
     private readonly double _inverseScale, _millerMadow;
@@ -16,6 +22,7 @@ internal sealed class EntropyTable
     /// <param name="millerMadow">Add (K - 1) / (2 N ln 2) bits, K = occupied bins.</param>
     public EntropyTable(int maxCount, bool millerMadow = false)
     {
+        MillerMadow = millerMadow;
         _millerMadow = millerMadow ? 1 / (2 * Math.Log(2)) : 0;
         double top = Math.Max(2, maxCount * Math.Log2(Math.Max(2, maxCount)));
         int shift = Math.Min(60, 62 - (int)Math.Ceiling(Math.Log2(top)));
@@ -30,10 +37,13 @@ internal sealed class EntropyTable
             _log2[c] = Math.Log2(c);
             _inverse[c] = 1.0 / c;
         }
+        Step = new long[maxCount + 1];
+        for (int c = 0; c < maxCount; c++) Step[c] = CLog[c + 1] - CLog[c];
     }
 
     /// <summary>Entropy (bits) of a histogram of <paramref name="n"/> counts with fixed-point S = <paramref name="sum"/>
-    /// and <paramref name="occupied"/> non-empty bins (used by the Miller-Madow correction only).</summary>
+    /// and <paramref name="occupied"/> non-empty bins (used by the Miller-Madow correction only; without it, adding
+    /// 0 leaves the plug-in value unchanged bit for bit, so callers need not count them).</summary>
     public double Entropy(long sum, int n, int occupied) => n == 0 ? 0
         : Math.Max(0, _log2[n] - sum * _inverseScale * _inverse[n]) + (occupied - 1) * _millerMadow * _inverse[n];
 }

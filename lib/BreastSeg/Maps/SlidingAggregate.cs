@@ -60,18 +60,6 @@ internal static class SlidingAggregate
     }
 }
 
-/// <summary>Minimum.</summary>
-internal readonly struct MinOp : ICombine<double>
-{
-    public static double Combine(double first, double second) => Math.Min(first, second);
-}
-
-/// <summary>Maximum.</summary>
-internal readonly struct MaxOp : ICombine<double>
-{
-    public static double Combine(double first, double second) => Math.Max(first, second);
-}
-
 /// <summary>
 /// Count, mean and sum of squared deviations of a set of values. Pooling uses Chan et al.'s update, which never
 /// subtracts large sums, so the variance of a constant set is exactly 0 and bright samples elsewhere cannot leak in.
