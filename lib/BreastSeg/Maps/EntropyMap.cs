@@ -181,18 +181,24 @@ public static class EntropyMap
             int s = Math.Max(0, i - window.Above), e = Math.Min(samples - 1, i + window.Below);
             if (top + 1 == s && bottom + 1 == e)
             {
-                // Steady state: one row leaves and one enters; a pixel whose level is the same in both leaves the
-                // histogram unchanged (common in dark or uniform regions), so each lateral position is one step.
-                for (int l = 0, k = first + top; l < width; l++, k += samples)
+                // Steady state, up to the window's reaching the last row: one row leaves and one enters, the window's
+                // size is fixed; a pixel whose level is the same in both leaves the histogram unchanged (common in
+                // dark or uniform regions), so each lateral position is one step.
+                int end = samples - 1 - window.Below, span = e - top;
+                double log2N = table.Log2(n), inverseN = table.Inverse(n);
+                for (; i <= end; i++, top++)
                 {
-                    int a = Unsafe.Add(ref level, k), b = Unsafe.Add(ref level, k + (e - top));
-                    if (a == b) continue;
-                    HistogramUpdate.Remove<TOccupancy>(ref Unsafe.Add(ref counts, a), ref step, ref sum, ref occupied);
-                    HistogramUpdate.Add<TOccupancy>(ref Unsafe.Add(ref counts, b), ref step, ref sum, ref occupied);
+                    for (int l = 0, k = first + top; l < width; l++, k += samples)
+                    {
+                        int a = Unsafe.Add(ref level, k), b = Unsafe.Add(ref level, k + span);
+                        if (a == b) continue;
+                        HistogramUpdate.Remove<TOccupancy>(ref Unsafe.Add(ref counts, a), ref step, ref sum, ref occupied);
+                        HistogramUpdate.Add<TOccupancy>(ref Unsafe.Add(ref counts, b), ref step, ref sum, ref occupied);
+                    }
+                    column[i] = TOccupancy.Track ? table.Entropy(sum, occupied, log2N, inverseN) : table.PlugIn(sum, log2N, inverseN);
                 }
-                top = s;
-                bottom = e;
-                column[i] = table.Entropy(sum, n, occupied);
+                i--;
+                bottom = top + span - 1;
                 continue;
             }
             for (; top < s; top++)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BreastSeg.Maps;
 
 /// <summary>
@@ -44,6 +46,22 @@ internal sealed class EntropyTable
     /// <summary>Entropy (bits) of a histogram of <paramref name="n"/> counts with fixed-point S = <paramref name="sum"/>
     /// and <paramref name="occupied"/> non-empty bins (used by the Miller-Madow correction only; without it, adding
     /// 0 leaves the plug-in value unchanged bit for bit, so callers need not count them).</summary>
-    public double Entropy(long sum, int n, int occupied) => n == 0 ? 0
-        : Math.Max(0, _log2[n] - sum * _inverseScale * _inverse[n]) + (occupied - 1) * _millerMadow * _inverse[n];
+    public double Entropy(long sum, int n, int occupied) => n == 0 ? 0 : Entropy(sum, occupied, _log2[n], _inverse[n]);
+
+    /// <summary><see cref="Entropy(long, int, int)"/> with log2 N and 1 / N looked up once for a run of windows of
+    /// the same size (N &gt; 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Entropy(long sum, int occupied, double log2N, double inverseN) =>
+        PlugIn(sum, log2N, inverseN) + (occupied - 1) * _millerMadow * inverseN;
+
+    /// <summary>The plug-in entropy alone: what <see cref="Entropy(long, int, double, double)"/> returns without
+    /// the Miller-Madow correction, bit for bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double PlugIn(long sum, double log2N, double inverseN) => Math.Max(0, log2N - sum * _inverseScale * inverseN);
+
+    /// <summary>log2 <paramref name="n"/> (n from 1 to the largest count).</summary>
+    public double Log2(int n) => _log2[n];
+
+    /// <summary>1 / <paramref name="n"/> (n from 1 to the largest count).</summary>
+    public double Inverse(int n) => _inverse[n];
 }

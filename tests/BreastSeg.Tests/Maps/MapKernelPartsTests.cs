@@ -80,4 +80,30 @@ public class MapKernelPartsTests
         Assert.Equal(EntropyBins.Percentile(sorted, low), lo);
         Assert.Equal(EntropyBins.Percentile(sorted, high), hi);
     }
+
+    [Fact]
+    public void QuantizeEqualsTheDividedExpressionEverywhere()
+    {
+        var rng = new Random(17);
+        var x = new double[4097];
+        for (int trial = 0; trial < 300; trial++)
+        {
+            int b = 2 + rng.Next(300);
+            double lo = (rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-6, 7)), width = (0.01 + rng.NextDouble()) * Math.Pow(10, rng.Next(-6, 7));
+            for (int k = 0; k < x.Length; k++)
+            {
+                // Bin edges and their neighbours one ulp away, values below lo and above lo + width, uniform ones.
+                double edge = lo + width * rng.Next(-2, b + 3) / b;
+                x[k] = (k % 4) switch { 0 => edge, 1 => Math.BitIncrement(edge), 2 => Math.BitDecrement(edge), _ => lo + width * (1.4 * rng.NextDouble() - 0.2) };
+            }
+            var levels = EntropyMap.Quantize(x, b, (lo, lo + width));
+            double span = lo + width - lo;
+            for (int k = 0; k < x.Length; k++)
+            {
+                double t = (x[k] - lo) * b / span;
+                int expected = t <= 0 ? 0 : t >= b ? b - 1 : (int)t;
+                Assert.True(expected == levels[k], $"trial {trial}: x = {x[k]:R}, lo = {lo:R}, width = {span:R}, B = {b}: {levels[k]} vs {expected}");
+            }
+        }
+    }
 }
