@@ -16,10 +16,10 @@ namespace BreastSeg.Maps;
 /// </para>
 /// <para>
 /// In <see cref="EntropyNormalization.Window"/> mode a sample's bin depends on the window's own min and max. Those come
-/// from element-wise min/max across the window's lines followed by a van Herk / Gil-Werman sliding min/max along depth
-/// (O(1) per pixel). While the window's min and max stay the same, the histogram is updated incrementally (bins of the
-/// samples inside are remembered); when either changes, it is rebuilt from the window's samples (SIMD binning, see
-/// <see cref="WindowEntropyColumn"/>). The result is exact, not an approximation.
+/// from element-wise min/max across the window's lines followed by a sliding min/max along depth by doubling
+/// (<see cref="SlidingExtremes"/>, SIMD). While the window's min and max stay the same, the histogram is updated
+/// incrementally (bins of the samples inside are remembered); when either changes, it is rebuilt from the window's
+/// samples (SIMD binning, see <see cref="WindowEntropyColumn"/>). The result is exact, not an approximation.
 /// </para>
 /// </summary>
 public static class EntropyMap
