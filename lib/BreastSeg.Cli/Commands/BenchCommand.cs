@@ -47,17 +47,20 @@ internal static class BenchCommand
         }
         var console = CliConsole.For(stdout);
         // Redirected output has no terminal width (Spectre assumes 80), which would wrap the operation names.
-        if (!ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected) console.Profile.Width = Math.Max(console.Profile.Width, 120);
+        if (!ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected) console.Profile.Width = Math.Max(console.Profile.Width, 140);
         var report = console.Status().Start("bench", ctx => CoreBenchmarks.Run(options,
             (name, t) => ctx.Status($"bench: {Markup.Escape(name)}, {t} thread{(t == 1 ? "" : "s")}"), cancel));
         var m = report.Machine;
-        var table = new Table().AddColumns("operation", "size", "threads", "median (ms)", "best (ms)", "CPU (ms)");
+        var table = new Table().AddColumns("operation", "size", "threads", "median (ms)", "best (ms)", "CPU (ms)", "limit (ms)", "CPU / limit");
         foreach (var column in table.Columns) column.NoWrap();
-        foreach (int c in new[] { 2, 3, 4, 5 }) table.Columns[c].RightAligned();
+        foreach (int c in new[] { 2, 3, 4, 5, 6, 7 }) table.Columns[c].RightAligned();
         foreach (var r in report.Results)
-            table.AddRow(Markup.Escape(r.Name), r.Size, r.Threads.ToString(CultureInfo.InvariantCulture), F(r.MedianMs), F(r.BestMs), F(r.CpuMs));
+            table.AddRow(Markup.Escape(r.Name), r.Size, r.Threads.ToString(CultureInfo.InvariantCulture), F(r.MedianMs), F(r.BestMs), F(r.CpuMs),
+                r.LimitMs is { } limit ? F(limit) : "", r.CpuOverLimit is { } ratio ? ratio.ToString("F1", CultureInfo.InvariantCulture) : "");
         console.Write(table);
         stdout.WriteLine($"{m.Cores} cores, {m.Os}, {m.Runtime}, {m.Architecture}; median and best of {options.Repeats} after {options.Warmup} warm-up; CPU = median process CPU time per run");
+        stdout.WriteLine($"limit = running-histogram floor on one core: 2 bin updates per window column per pixel at {CoreBenchmarks.NanosecondsPerUpdate:0.#} ns");
+        stdout.WriteLine($"load average (1, 5, 15 min): {report.LoadBefore?.ToString() ?? "n/a"} at start, {report.LoadAfter?.ToString() ?? "n/a"} at end");
         if (options.Quick) stdout.WriteLine("bench: --quick uses small sizes; run without it for the real timings");
         return 0;
     }

@@ -7,7 +7,13 @@ namespace BreastSeg.Benchmarks;
 /// <param name="MedianMs">Median wall time of the timed runs (ms).</param>
 /// <param name="BestMs">Shortest wall time (ms).</param>
 /// <param name="CpuMs">Median process CPU time per run, all threads (ms).</param>
-public sealed record BenchResult(string Name, string Size, int Threads, double MedianMs, double BestMs, double CpuMs);
+/// <param name="LimitMs">For the windowed maps, the running-histogram limit of the work on one core (ms, see
+/// <see cref="CoreBenchmarks.RunningHistogramLimitMs"/>); null for other operations.</param>
+public sealed record BenchResult(string Name, string Size, int Threads, double MedianMs, double BestMs, double CpuMs, double? LimitMs = null)
+{
+    /// <summary>CPU time over the limit (all threads' CPU time, so the work's cost whatever the thread count), or null.</summary>
+    public double? CpuOverLimit => LimitMs is { } limit ? CpuMs / limit : null;
+}
 
 /// <summary>The machine the timings were taken on.</summary>
 /// <param name="Cores">Logical processors available to the process.</param>
@@ -27,7 +33,9 @@ public sealed record MachineInfo(int Cores, string Os, string Runtime, string Ar
 /// <summary>All timings of a run and the machine they were taken on.</summary>
 /// <param name="Machine">Cores, OS and runtime.</param>
 /// <param name="Results">One entry per operation and thread count, in run order.</param>
-public sealed record BenchReport(MachineInfo Machine, IReadOnlyList<BenchResult> Results)
+/// <param name="LoadBefore">System load average when the run started (null where unavailable).</param>
+/// <param name="LoadAfter">System load average when it ended.</param>
+public sealed record BenchReport(MachineInfo Machine, IReadOnlyList<BenchResult> Results, LoadAverage? LoadBefore = null, LoadAverage? LoadAfter = null)
 {
     private static readonly System.Text.Json.JsonSerializerOptions Json = new()
     {
@@ -35,6 +43,7 @@ public sealed record BenchReport(MachineInfo Machine, IReadOnlyList<BenchResult>
         WriteIndented = true,
     };
 
-    /// <summary>{"machine":{...},"results":[{"name","size","threads","medianMs","bestMs","cpuMs"}]} (times in ms).</summary>
+    /// <summary>{"machine":{...},"results":[{"name","size","threads","medianMs","bestMs","cpuMs","limitMs","cpuOverLimit"}],
+    /// "loadBefore","loadAfter"} (times in ms).</summary>
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
 }

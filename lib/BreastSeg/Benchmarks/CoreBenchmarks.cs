@@ -29,12 +29,13 @@ public static class CoreBenchmarks
     public static BenchReport Run(CoreBenchOptions options, Action<string, int>? starting = null, CancellationToken cancel = default)
     {
         options.Validate();
+        var loadBefore = LoadAverage.Read();
         var results = new List<BenchResult>();
-        void Add(string name, string size, int threads, Func<object?> run)
+        void Add(string name, string size, int threads, Func<object?> run, double? limitMs = null)
         {
             cancel.ThrowIfCancellationRequested();
             starting?.Invoke(name, threads);
-            results.Add(BenchTimer.Measure(name, size, threads, run, options.Repeats, options.Warmup));
+            results.Add(BenchTimer.Measure(name, size, threads, run, options.Repeats, options.Warmup) with { LimitMs = limitMs });
         }
 
         int samples = options.FrameSamples, lines = options.FrameLines;
@@ -54,16 +55,19 @@ public static class CoreBenchmarks
             Add(EnvelopeName, frameSize, t, () => Maps.Envelope.Compute(frame.Data, samples, lines, frame.Acquisition.SamplingFrequencyHz, maxDegreeOfParallelism: t));
             Add(BModeName, frameSize, t, () => BMode.Compute(envelope, maxDegreeOfParallelism: t));
             var threaded = mapOptions with { MaxDegreeOfParallelism = t };
-            Add(EntropyDefault, $"{frameSize}, {entropyWindow}", t, () => threaded.Entropy(envelope, samples, lines, entropyWindow));
+            Add(EntropyDefault, $"{frameSize}, {entropyWindow}", t, () => threaded.Entropy(envelope, samples, lines, entropyWindow),
+                RunningHistogramLimitMs(samples, lines, entropyWindow));
             foreach (var (window, name, global) in new[] { (entropyWindow, EntropyWindow, EntropyGlobal), (onePl, EntropyWindow1Pl, EntropyGlobal1Pl) })
             {
                 Add(name, $"{frameSize}, {window}", t, () => EntropyMap.Compute(envelope, samples, lines, window,
-                    normalization: EntropyNormalization.Window, maxDegreeOfParallelism: t));
+                    normalization: EntropyNormalization.Window, maxDegreeOfParallelism: t), RunningHistogramLimitMs(samples, lines, window));
                 Add(global, $"{frameSize}, {window}", t, () => EntropyMap.Compute(envelope, samples, lines, window,
-                    normalization: EntropyNormalization.Global, maxDegreeOfParallelism: t));
+                    normalization: EntropyNormalization.Global, maxDegreeOfParallelism: t), RunningHistogramLimitMs(samples, lines, window));
             }
-            Add(Nakagami, $"{frameSize}, {nakagamiWindow}", t, () => NakagamiMap.Compute(envelope, samples, lines, nakagamiWindow, maxDegreeOfParallelism: t));
-            Add(Nakagami1Pl, $"{frameSize}, {onePl}", t, () => NakagamiMap.Compute(envelope, samples, lines, onePl, maxDegreeOfParallelism: t));
+            Add(Nakagami, $"{frameSize}, {nakagamiWindow}", t, () => NakagamiMap.Compute(envelope, samples, lines, nakagamiWindow, maxDegreeOfParallelism: t),
+                RunningHistogramLimitMs(samples, lines, nakagamiWindow));
+            Add(Nakagami1Pl, $"{frameSize}, {onePl}", t, () => NakagamiMap.Compute(envelope, samples, lines, onePl, maxDegreeOfParallelism: t),
+                RunningHistogramLimitMs(samples, lines, onePl));
         }
 
         foreach (int t in options.ThreadCounts())
@@ -72,8 +76,20 @@ public static class CoreBenchmarks
             starting?.Invoke(TrainStep, t);
             results.Add(TrainStepBenchmark.Measure(TrainStep, options.BaseFilters, options.ImageSize, options.BatchSize, t, options.Repeats, options.Warmup));
         }
-        return new BenchReport(MachineInfo.Current(), results);
+        return new BenchReport(MachineInfo.Current(), results, loadBefore, LoadAverage.Read());
     }
+
+    /// <summary>Nanoseconds per bin update the limit assumes.</summary>
+    public const double NanosecondsPerUpdate = 1;
+
+    /// <summary>
+    /// The running-histogram limit of a windowed map on one core (ms): sliding a window down a scan line, one row leaves
+    /// and one enters, i.e. 2 bin updates per window column per pixel, at <see cref="NanosecondsPerUpdate"/> each:
+    /// 2 x window lines x samples x lines ns. It counts the histogram updates only (no binning, no entropy
+    /// evaluation, no min/max), so it is a floor no real kernel reaches; for Nakagami the updates are running moments.
+    /// </summary>
+    public static double RunningHistogramLimitMs(int samples, int lines, WindowSize window) =>
+        2.0 * window.Lines * samples * lines * NanosecondsPerUpdate * 1e-6;
 
     // Fibroglandular-like speckle (20 scatterers per resolution cell, +8 dB, 0.75 dB/cm/MHz): the simulator's cost grows
     // with the scatterer count, and this is the densest common tissue of the default cohort.

@@ -22,6 +22,7 @@ public static class PeerBenchmark
     public static BenchReport Export(string folder, int repeats, bool quick = false, Action<string>? progress = null)
     {
         Directory.CreateDirectory(folder);
+        var loadBefore = LoadAverage.Read();
         var core = new CoreBenchOptions { Repeats = repeats, Quick = quick };
         int samples = core.FrameSamples, lines = core.FrameLines;
         var frame = BenchmarkFrame.Create(seed: 1, samples, lines);
@@ -56,7 +57,7 @@ public static class PeerBenchmark
             progress?.Invoke($"train step, {t} threads");
             results.Add(TrainStepBenchmark.Measure("train step", core.BaseFilters, core.ImageSize, core.BatchSize, t, repeats, 1));
         }
-        var report = new BenchReport(MachineInfo.Current(), results);
+        var report = new BenchReport(MachineInfo.Current(), results, loadBefore, LoadAverage.Read());
         var meta = new
         {
             samples, lines, levels = Levels, repeats,

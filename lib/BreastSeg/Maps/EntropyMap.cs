@@ -16,10 +16,10 @@ namespace BreastSeg.Maps;
 /// </para>
 /// <para>
 /// In <see cref="EntropyNormalization.Window"/> mode a sample's bin depends on the window's own min and max. Those come
-/// from element-wise min/max across the window's lines followed by a van Herk / Gil-Werman sliding min/max along depth
-/// (O(1) per pixel). While the window's min and max stay the same, the histogram is updated incrementally (bins of the
-/// samples inside are remembered); when either changes, it is rebuilt from the window's samples (SIMD binning, see
-/// <see cref="WindowEntropyColumn"/>). The result is exact, not an approximation.
+/// from element-wise min/max across the window's lines followed by a sliding min/max along depth by doubling
+/// (<see cref="SlidingExtremes"/>, SIMD). While the window's min and max stay the same, the histogram is updated
+/// incrementally (bins of the samples inside are remembered); when either changes, it is rebuilt from the window's
+/// samples (SIMD binning, see <see cref="WindowEntropyColumn"/>). The result is exact, not an approximation.
 /// </para>
 /// </summary>
 public static class EntropyMap
@@ -66,8 +66,7 @@ public static class EntropyMap
         }
         var table = new EntropyTable(window.Area, millerMadow);
         return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
-            () => new WindowEntropyColumn.Work(samples, window, bins),
-            (j, column, work) => WindowEntropyColumn.Compute(values, samples, lines, window, bins, table, j, column, work));
+            () => new WindowEntropyColumn.Work(samples, window, bins), WindowEntropyColumn.Kernel(values, samples, lines, window, bins, table));
     }
 
     /// <summary>Default lower percentile of the robust normalisation.</summary>
@@ -105,9 +104,10 @@ public static class EntropyMap
         bool millerMadow)
     {
         var table = new EntropyTable(window.Area, millerMadow);
-        return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
-            () => new int[levelCount],
-            (j, column, counts) => LevelColumn(levels, samples, lines, window, table, j, column, counts));
+        ColumnKernel<int[]> kernel = millerMadow
+            ? (j, column, counts) => LevelColumn<TrackOccupied>(levels, samples, lines, window, table, j, column, counts)
+            : (j, column, counts) => LevelColumn<IgnoreOccupied>(levels, samples, lines, window, table, j, column, counts);
+        return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism, () => new int[levelCount], kernel);
     }
 
     /// <summary>
@@ -166,12 +166,12 @@ public static class EntropyMap
         return b >= bins ? bins - 1 : b;
     }
 
-    private static void LevelColumn(int[] levels, int samples, int lines, WindowSize window, EntropyTable table,
-        int j, Span<double> column, int[] countArray)
+    private static void LevelColumn<TOccupancy>(int[] levels, int samples, int lines, WindowSize window, EntropyTable table,
+        int j, Span<double> column, int[] countArray) where TOccupancy : IOccupancy
     {
         int j0 = Math.Max(0, j - window.Left), j1 = Math.Min(lines - 1, j + window.Right), width = j1 - j0 + 1;
         ref int counts = ref MemoryMarshal.GetArrayDataReference(countArray);
-        ref long clog = ref MemoryMarshal.GetArrayDataReference(table.CLog);
+        ref long step = ref MemoryMarshal.GetArrayDataReference(table.Step);
         ref int level = ref MemoryMarshal.GetArrayDataReference(levels);
         int first = j0 * samples;
         long sum = 0;
@@ -181,47 +181,37 @@ public static class EntropyMap
             int s = Math.Max(0, i - window.Above), e = Math.Min(samples - 1, i + window.Below);
             if (top + 1 == s && bottom + 1 == e)
             {
-                // Steady state: one row leaves and one enters; a pixel whose level is the same in both leaves the
-                // histogram unchanged (common in dark or uniform regions), so each lateral position is one step.
-                for (int l = 0, k = first + top; l < width; l++, k += samples)
+                // Steady state, up to the window's reaching the last row: one row leaves and one enters, the window's
+                // size is fixed; a pixel whose level is the same in both leaves the histogram unchanged (common in
+                // dark or uniform regions), so each lateral position is one step.
+                int end = samples - 1 - window.Below, span = e - top;
+                double log2N = table.Log2(n), inverseN = table.Inverse(n);
+                for (; i <= end; i++, top++)
                 {
-                    int a = Unsafe.Add(ref level, k), b = Unsafe.Add(ref level, k + (e - top));
-                    if (a == b) continue;
-                    ref int ca = ref Unsafe.Add(ref counts, a);
-                    occupied -= ca == 1 ? 1 : 0;
-                    sum += Unsafe.Add(ref clog, ca - 1) - Unsafe.Add(ref clog, ca);
-                    ca--;
-                    ref int cb = ref Unsafe.Add(ref counts, b);
-                    occupied += cb == 0 ? 1 : 0;
-                    sum += Unsafe.Add(ref clog, cb + 1) - Unsafe.Add(ref clog, cb);
-                    cb++;
+                    for (int l = 0, k = first + top; l < width; l++, k += samples)
+                    {
+                        int a = Unsafe.Add(ref level, k), b = Unsafe.Add(ref level, k + span);
+                        if (a == b) continue;
+                        HistogramUpdate.Remove<TOccupancy>(ref Unsafe.Add(ref counts, a), ref step, ref sum, ref occupied);
+                        HistogramUpdate.Add<TOccupancy>(ref Unsafe.Add(ref counts, b), ref step, ref sum, ref occupied);
+                    }
+                    column[i] = TOccupancy.Track ? table.Entropy(sum, occupied, log2N, inverseN) : table.PlugIn(sum, log2N, inverseN);
                 }
-                top = s;
-                bottom = e;
-                column[i] = table.Entropy(sum, n, occupied);
+                i--;
+                bottom = top + span - 1;
                 continue;
             }
             for (; top < s; top++)
             {
                 for (int l = 0, k = first + top; l < width; l++, k += samples)
-                {
-                    ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k));
-                    occupied -= c == 1 ? 1 : 0;
-                    sum += Unsafe.Add(ref clog, c - 1) - Unsafe.Add(ref clog, c);
-                    c--;
-                }
+                    HistogramUpdate.Remove<TOccupancy>(ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k)), ref step, ref sum, ref occupied);
                 n -= width;
             }
             while (bottom < e)
             {
                 bottom++;
                 for (int l = 0, k = first + bottom; l < width; l++, k += samples)
-                {
-                    ref int c = ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k));
-                    occupied += c == 0 ? 1 : 0;
-                    sum += Unsafe.Add(ref clog, c + 1) - Unsafe.Add(ref clog, c);
-                    c++;
-                }
+                    HistogramUpdate.Add<TOccupancy>(ref Unsafe.Add(ref counts, Unsafe.Add(ref level, k)), ref step, ref sum, ref occupied);
                 n += width;
             }
             column[i] = table.Entropy(sum, n, occupied);

@@ -12,7 +12,8 @@ namespace BreastSeg.Maps;
 /// error behind). Instead each window row's count, mean and sum of squared deviations are pooled across the window's
 /// lines (two passes, SIMD across depth), then along depth with the van Herk / Gil-Werman block method using Chan's pooling formula, which
 /// only ever adds non-negative terms: O(window width) per pixel, stable, and a constant window has exactly zero
-/// variance.
+/// variance. The depth pooling runs for several scan lines at once, one per SIMD lane, with the scalar operations in
+/// the scalar order, so each lane's value is the one-line result bit for bit.
 /// </para>
 /// </summary>
 public static class NakagamiMap
@@ -31,64 +32,86 @@ public static class NakagamiMap
         window.Validate("nakagami-window", samples, lines);
         var intensity = new double[envelope.Length];
         for (int k = 0; k < intensity.Length; k++) intensity[k] = envelope[k] * envelope[k];
-        return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
+        return ColumnMapDriver.RunGroups(samples, lines, stride, maxDegreeOfParallelism, Lanes,
             () => new Work(samples),
-            (j, column, work) => Column(intensity, samples, lines, window, j, column, work));
+            (group, output, work) => Columns(intensity, samples, lines, window, group, output, work));
     }
+
+    // Scan lines computed together, one per SIMD lane: the depth pooling's divisions then run several to an instruction.
+    private static int Lanes => Vector<double>.Count;
 
     private sealed class Work(int samples)
     {
-        public readonly Moments[] Rows = new Moments[samples], Windows = new Moments[samples];
-        public readonly Moments[] Prefix = new Moments[samples], Suffix = new Moments[samples];
-        public readonly double[] Sum = new double[samples], M2 = new double[samples];
+        public readonly MomentLanes[] Rows = new MomentLanes[samples], Windows = new MomentLanes[samples];
+        public readonly MomentLanes[] Prefix = new MomentLanes[samples], Suffix = new MomentLanes[samples];
+        public readonly double[] M = new double[samples * Lanes];
     }
 
-    private static void Column(double[] intensity, int samples, int lines, WindowSize window, int j, Span<double> column, Work work)
+    private static void Columns(double[] intensity, int samples, int lines, WindowSize window, ReadOnlySpan<int> group, Span<double> output, Work work)
     {
-        int j0 = Math.Max(0, j - window.Left), j1 = Math.Min(lines - 1, j + window.Right), width = j1 - j0 + 1;
-        // Each window row's moments across the window's lines, two-pass with SIMD across depth (the lines are
-        // contiguous columns), on deviations from the first line's value: a constant row has exactly zero spread.
-        var shift = intensity.AsSpan(j0 * samples, samples);
-        var sum = work.Sum.AsSpan();
-        var m2 = work.M2.AsSpan();
-        sum.Clear();
-        for (int l = j0 + 1; l <= j1; l++) AddDeviation(sum, intensity.AsSpan(l * samples, samples), shift, 0);
-        double inverse = 1.0 / width;
-        for (int i = 0; i < samples; i++) sum[i] *= inverse;
-        m2.Clear();
-        for (int l = j0; l <= j1; l++) AddDeviation(m2, intensity.AsSpan(l * samples, samples), shift, 1, sum);
-        var rows = work.Rows;
-        for (int i = 0; i < samples; i++) rows[i] = new Moments(width, shift[i] + sum[i], m2[i]);
-        SlidingAggregate.Apply<Moments, Moments>(rows, work.Windows, window.Above, window.Below, work.Prefix, work.Suffix);
+        // Lane c holds line group[c]; lanes past the group's end repeat its last line and are not written out.
+        int lanes = Lanes;
+        var rowValues = MemoryMarshal.Cast<MomentLanes, double>(work.Rows.AsSpan());
+        for (int c = 0; c < lanes; c++)
+            RowMoments(intensity, samples, lines, window, group[Math.Min(c, group.Length - 1)], rowValues, c);
+        SlidingAggregate.Apply<MomentLanes, MomentLanes>(work.Rows, work.Windows, window.Above, window.Below, work.Prefix, work.Suffix);
+        var m = MemoryMarshal.Cast<double, Vector<double>>(work.M.AsSpan());
         for (int i = 0; i < samples; i++)
         {
             var w = work.Windows[i];
-            column[i] = w.Mean * w.Mean * w.Count / w.M2;
+            m[i] = w.Mean * w.Mean * w.Count / w.M2;
+        }
+        for (int c = 0; c < group.Length; c++)
+        {
+            var column = output.Slice(c * samples, samples);
+            for (int i = 0, k = c; i < samples; i++, k += lanes) column[i] = work.M[k];
         }
     }
 
-    // power 0: total += x - shift; power 1: total += (x - shift - mean)^2.
-    private static void AddDeviation(Span<double> total, ReadOnlySpan<double> x, ReadOnlySpan<double> shift, int power, ReadOnlySpan<double> mean = default)
+    // Each window row's moments across the window's lines into lane `lane` of the rows (count, mean, M2): two passes
+    // over the lines per group of samples (SIMD across depth; the lines are contiguous columns), on deviations from
+    // the first line's value, so a constant row has exactly zero spread.
+    private static void RowMoments(double[] intensity, int samples, int lines, WindowSize window, int j, Span<double> rowValues, int lane)
     {
-        var t = MemoryMarshal.Cast<double, Vector<double>>(total);
-        var v = MemoryMarshal.Cast<double, Vector<double>>(x);
-        var s = MemoryMarshal.Cast<double, Vector<double>>(shift);
-        if (power == 0)
+        int j0 = Math.Max(0, j - window.Left), j1 = Math.Min(lines - 1, j + window.Right), width = j1 - j0 + 1;
+        int lanes = Lanes, stride = 3 * lanes, count = Vector<double>.Count;
+        double inverse = 1.0 / width;
+        ref double x = ref MemoryMarshal.GetArrayDataReference(intensity);
+        int i = 0;
+        for (; i + count <= samples; i += count)
         {
-            for (int k = 0; k < t.Length; k++) t[k] += v[k] - s[k];
-            for (int i = t.Length * Vector<double>.Count; i < total.Length; i++) total[i] += x[i] - shift[i];
-            return;
+            var shift = Vector.LoadUnsafe(ref x, (nuint)(j0 * samples + i));
+            var sum = Vector<double>.Zero;
+            for (int l = j0 + 1; l <= j1; l++) sum += Vector.LoadUnsafe(ref x, (nuint)(l * samples + i)) - shift;
+            sum *= inverse;
+            var m2 = Vector<double>.Zero;
+            for (int l = j0; l <= j1; l++)
+            {
+                var d = Vector.LoadUnsafe(ref x, (nuint)(l * samples + i)) - shift - sum;
+                m2 += d * d;
+            }
+            var mean = shift + sum;
+            for (int t = 0, k = i * stride + lane; t < count; t++, k += stride)
+            {
+                rowValues[k] = width;
+                rowValues[k + lanes] = mean[t];
+                rowValues[k + 2 * lanes] = m2[t];
+            }
         }
-        var m = MemoryMarshal.Cast<double, Vector<double>>(mean);
-        for (int k = 0; k < t.Length; k++)
+        for (; i < samples; i++)
         {
-            var d = v[k] - s[k] - m[k];
-            t[k] += d * d;
-        }
-        for (int i = t.Length * Vector<double>.Count; i < total.Length; i++)
-        {
-            double d = x[i] - shift[i] - mean[i];
-            total[i] += d * d;
+            double shift = intensity[j0 * samples + i], sum = 0, m2 = 0;
+            for (int l = j0 + 1; l <= j1; l++) sum += intensity[l * samples + i] - shift;
+            sum *= inverse;
+            for (int l = j0; l <= j1; l++)
+            {
+                double d = intensity[l * samples + i] - shift - sum;
+                m2 += d * d;
+            }
+            int k = i * stride + lane;
+            rowValues[k] = width;
+            rowValues[k + lanes] = shift + sum;
+            rowValues[k + 2 * lanes] = m2;
         }
     }
 }

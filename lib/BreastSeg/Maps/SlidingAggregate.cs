@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace BreastSeg.Maps;
 
-/// <summary>An associative combination (min, max, pooled moments) for <see cref="SlidingAggregate"/>.</summary>
+/// <summary>An associative combination (pooled moments) for <see cref="SlidingAggregate"/>.</summary>
 internal interface ICombine<T>
 {
     /// <summary>Aggregate of the elements of <paramref name="first"/> followed by those of <paramref name="second"/>.</summary>
@@ -58,18 +58,6 @@ internal static class SlidingAggregate
             }
         }
     }
-}
-
-/// <summary>Minimum.</summary>
-internal readonly struct MinOp : ICombine<double>
-{
-    public static double Combine(double first, double second) => Math.Min(first, second);
-}
-
-/// <summary>Maximum.</summary>
-internal readonly struct MaxOp : ICombine<double>
-{
-    public static double Combine(double first, double second) => Math.Max(first, second);
 }
 
 /// <summary>

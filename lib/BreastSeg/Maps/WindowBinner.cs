@@ -39,11 +39,12 @@ internal readonly struct WindowBinner
         return b >= _binCount ? _binCount - 1 : b;
     }
 
-    /// <summary>bins[r] = <see cref="Bin"/>(x[r]) for r &lt; count, four at a time where AVX is available.</summary>
+    /// <summary>bins[r] = <see cref="Bin"/>(x[r]) for r &lt; count, four at a time where AVX is available (a partial
+    /// last group is binned as the four values ending at count, re-binning some to the same bins).</summary>
     public void Run(ref double x, ref int bins, int count)
     {
         int r = 0;
-        if (Avx.IsSupported && _fast)
+        if (Avx.IsSupported && _fast && count >= 4)
         {
             var lo = Vector256.Create(_lo);
             var binsV = Vector256.Create(_bins);
@@ -52,7 +53,7 @@ internal readonly struct WindowBinner
             var tolerance = Vector256.Create(Tolerance);
             var one = Vector256.Create(1.0);
             var last = Vector128.Create(_binCount - 1);
-            for (; r + 4 <= count; r += 4)
+            while (true)
             {
                 var a = Avx.Multiply(Avx.Subtract(Vector256.LoadUnsafe(ref x, (nuint)r), lo), binsV);
                 var q = Avx.Multiply(a, inverse);
@@ -62,6 +63,8 @@ internal readonly struct WindowBinner
                 var near = Avx.Or(Avx.CompareLessThan(frac, tol), Avx.CompareLessThan(Avx.Subtract(one, frac), tol));
                 if (Avx.MoveMask(near) != 0) f = Avx.Divide(a, range);
                 Sse41.Min(Avx.ConvertToVector128Int32WithTruncation(f), last).StoreUnsafe(ref bins, (nuint)r);
+                if (r + 4 == count) return;
+                r = Math.Min(r + 4, count - 4);
             }
         }
         for (; r < count; r++) Unsafe.Add(ref bins, r) = Bin(Unsafe.Add(ref x, r));

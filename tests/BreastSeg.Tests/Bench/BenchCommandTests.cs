@@ -40,8 +40,18 @@ public class BenchCommandTests
                 Assert.True(best <= median, $"{name}: best {best} > median {median}");
                 Assert.True(r.GetProperty("cpuMs").GetDouble() >= 0, name); // process CPU time ticks can round a short run to 0
                 Assert.False(string.IsNullOrEmpty(r.GetProperty("size").GetString()));
+                // The windowed maps carry the running-histogram limit of their window (2 x window lines ns per pixel).
+                var limit = r.GetProperty("limitMs");
+                if (name.StartsWith("entropy", StringComparison.Ordinal) || name.StartsWith("nakagami", StringComparison.Ordinal))
+                {
+                    int windowLines = int.Parse(r.GetProperty("size").GetString()!.Split(", ")[1].Split('x')[1]);
+                    Assert.Equal(2.0 * windowLines * 256 * 64 * 1e-6, limit.GetDouble(), 12);
+                    Assert.Equal(r.GetProperty("cpuMs").GetDouble() / limit.GetDouble(), r.GetProperty("cpuOverLimit").GetDouble(), 12);
+                }
+                else Assert.Equal(JsonValueKind.Null, limit.ValueKind);
             }
         }
+        if (File.Exists("/proc/loadavg")) Assert.True(root.GetProperty("loadBefore").GetProperty("oneMinute").GetDouble() >= 0);
         Assert.Equal(1 + (CoreBenchmarks.Names.Count - 1) * parallelThreads.Length, results.Count);   // simulate runs on one thread only
         Assert.Contains(results, r => r.GetProperty("name").GetString() == CoreBenchmarks.Simulate && r.GetProperty("size").GetString() == "256x64");
         Assert.Contains(results, r => r.GetProperty("name").GetString() == CoreBenchmarks.TrainStep && r.GetProperty("size").GetString() == "2x1x32x32");
@@ -57,6 +67,8 @@ public class BenchCommandTests
         string text = stdout.ToString();
         foreach (string name in CoreBenchmarks.Names) Assert.Contains(name, text);
         Assert.Contains("median (ms)", text);
+        Assert.Contains("CPU / limit", text);
+        Assert.Contains("load average", text);
         Assert.Contains($"{Environment.ProcessorCount} cores", text);
     }
 

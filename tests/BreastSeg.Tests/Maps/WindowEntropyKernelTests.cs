@@ -88,6 +88,36 @@ public class WindowEntropyKernelTests
     }
 
     [Theory]
+    [InlineData(37, 9, 32, false)]
+    [InlineData(9, 3, 32, false)]
+    [InlineData(9, 3, 32, true)]
+    [InlineData(60, 11, 64, false)]   // window as deep as the frame
+    [InlineData(5, 1, 300, true)]     // more bins than twice the window: samples added one by one
+    public void ConstantRegionsPlateausAndTiesMatch(int h, int w, int bins, bool millerMadow)
+    {
+        // Constant blocks (zero-range windows), plateaus of the maximum lasting many rows (long runs of one range, so
+        // rows enter by count moves only), a few exact ties with the extremes, and a frame edge on every side.
+        int samples = 60, lines = 11;
+        var rng = new Random(h * 100 + w);
+        var v = new double[samples * lines];
+        for (int j = 0; j < lines; j++)
+            for (int i = 0; i < samples; i++)
+                v[j * samples + i] = i is >= 20 and < 32 ? 2.0 : j == 5 && i % 17 < 9 ? 9.0 : rng.Next(6) == 0 ? 0.25 * rng.Next(5) : rng.NextDouble() * 4;
+        var fast = EntropyMap.Compute(v, samples, lines, new WindowSize(h, w), bins, EntropyNormalization.Window, maxDegreeOfParallelism: 1, millerMadow: millerMadow);
+        var expected = NaiveReference.EntropyWindow(v, samples, lines, h, w, bins);
+        if (millerMadow)
+            for (int j = 0; j < lines; j++)
+                for (int i = 0; i < samples; i++)
+                {
+                    var x = NaiveReference.Window(v, samples, lines, i, j, h, w);
+                    double lo = x.Min(), hi = x.Max();
+                    int k = x.Select(a => hi > lo ? Math.Min(bins - 1, (int)Math.Floor((a - lo) * bins / (hi - lo))) : 0).Distinct().Count();
+                    expected[j * samples + i] += (k - 1) / (2.0 * x.Count * Math.Log(2));
+                }
+        NaiveReference.AssertClose(expected, fast, 1e-12, samples);
+    }
+
+    [Theory]
     [InlineData(37, 9)]
     [InlineData(9, 3)]
     public void OneAndTwoThreadsGiveTheSameMap(int h, int w)
