@@ -15,10 +15,11 @@ public class Hdf5ChunkIndexTests
 {
     private const int DatasetCount = 20;
 
-    internal static string Fixture(MatTestData.TempDir dir)
+    /// <summary>Copies the embedded fixture <paramref name="name"/> (Fixtures/) into <paramref name="dir"/>.</summary>
+    internal static string Fixture(MatTestData.TempDir dir, string name = "sparse73.mat")
     {
-        string path = dir.File("sparse73.mat");
-        using var resource = typeof(Hdf5ChunkIndexTests).Assembly.GetManifestResourceStream("sparse73.mat")!;
+        string path = dir.File(name);
+        using var resource = typeof(Hdf5ChunkIndexTests).Assembly.GetManifestResourceStream(name)!;
         using var file = File.Create(path);
         resource.CopyTo(file);
         return path;
@@ -63,7 +64,7 @@ public class Hdf5ChunkIndexTests
         // Every dataset has unwritten chunks, so each summary goes through the chunk index.
         using (var h5 = H5File.OpenRead(path))
             for (int i = 0; i < DatasetCount; i++)
-                Assert.NotNull(Hdf5SparseSummary.Fold(path, h5.Dataset($"v{i}"), 0, $"v{i}", block => new double[block.TotalElementCount]));
+                Assert.NotNull(Hdf5SparseLayout.Of(path, h5.Dataset($"v{i}"), 16, $"v{i}"));
 
         var materialised = Hdf5Reader.Read(path).ToDictionary(v => v.Key, v => (MatNumeric)v.Value);
         var summarised = MatFile.ReadSummaries(path).ToDictionary(v => v.Key, v => (MatSummary)v.Value);
@@ -110,7 +111,7 @@ public class Hdf5ChunkIndexTests
         foreach (string name in new[] { "chunked", "contiguous" })
         {
             Assert.Null(Hdf5ChunkIndex.Version3Layout(h5.Dataset(name)));
-            Assert.Null(Hdf5SparseSummary.Fold(path, h5.Dataset(name), 0, name, block => new double[block.TotalElementCount]));
+            Assert.Null(Hdf5SparseLayout.Of(path, h5.Dataset(name), 16, name));
         }
     }
 
@@ -169,10 +170,14 @@ public class Hdf5ChunkIndexTests
                 break;
         }
         File.WriteAllBytes(path, bytes);
-        var e = Assert.Throws<BreastSegInputException>(() => MatFile.ReadSummaries(path).ToList());
-        Assert.Equal(path, e.Origin);
-        Assert.StartsWith($"variable '{name}': chunk index: ", e.Problem);
-        Assert.Contains(expected, e.Problem);
-        Assert.DoesNotContain('\n', e.Message);
+        // Summaries and full reads (Hdf5SparseRead) go through the same index.
+        foreach (Action read in new Action[] { () => MatFile.ReadSummaries(path).ToList(), () => MatFile.Read(path) })
+        {
+            var e = Assert.Throws<BreastSegInputException>(read);
+            Assert.Equal(path, e.Origin);
+            Assert.StartsWith($"variable '{name}': chunk index: ", e.Problem);
+            Assert.Contains(expected, e.Problem);
+            Assert.DoesNotContain('\n', e.Message);
+        }
     }
 }

@@ -155,11 +155,29 @@ internal static class Hdf5Reader
         foreach (ulong d in dataset.Space.Dimensions) declared = MemoryCap.Product(declared, (long)Math.Min(d, long.MaxValue));
         long stored = MemoryCap.Product(declared, type.Size);
         long converted = matlabClass is null ? 0 : MemoryCap.Product(declared, matlabClass == "char" ? sizeof(char) : matlabClass == "logical" ? 1 : ElementBytes(matlabClass));
-        // Summaries are checked too, though they hold one block or chunk: on layouts without a chunk index this kit
-        // reads (Hdf5SparseSummary), PureHDF's time grows with the declared size (it fills unwritten chunks element by
-        // element), so a declared size over the cap is refused at once, and the rule is the same for every layout.
-        MemoryCap.Check(context.Path, $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})", stored < 0 || converted < 0 ? -1 : stored + (converted == stored && matlabClass is not ("char" or "logical") ? 0 : converted));
-        if (context.Summarize && matlabClass != "char") return SummaryInBlocks(context, dataset, type, matlabClass, dims, what);
+        long needed = stored < 0 || converted < 0 ? -1 : stored + (converted == stored && matlabClass is not ("char" or "logical") ? 0 : converted);
+        string described = $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})";
+        bool logical = matlabClass == "logical", isChar = matlabClass == "char", summarize = context.Summarize && !isChar;
+        if (!summarize) MemoryCap.Check(context.Path, described, needed);
+        // A chunked dataset with unwritten chunks goes through its chunk index: only written chunks are read. A char
+        // array does when stored as MATLAB stores it (uint16 code units); others keep PureHDF's path.
+        var storedClass = StoredClass(type, what);
+        MatClass? matClass = isChar ? (storedClass == MatClass.UInt16 ? MatClass.UInt16 : null) : matlabClass is null ? storedClass : ClassOf(matlabClass, what);
+        var sparse = matClass is null || needed < 0 ? null
+            : Hdf5SparseLayout.Of(context.Path, dataset, type.Size + (logical ? 1 : MatTypes.ElementSize(matClass.Value)), what);
+        if (summarize)
+        {
+            // A summary from the chunk index holds one chunk at a time (checked against the cap) and folds the
+            // unwritten elements in constant time, so its declared size is not checked. Elsewhere PureHDF's time grows
+            // with the declared size (it fills unwritten chunks element by element), so that is checked at once.
+            if (sparse is not null)
+                return new MatSummary(dims, matClass!.Value, logical, complex: false, Hdf5SparseSummary.Fold(sparse, FillValue(dataset, type, matClass.Value, logical, what),
+                    block => ToMatlabClass(ReadNumeric(dataset, type, what, block), matClass.Value, logical)));
+            MemoryCap.Check(context.Path, described, needed);
+            return SummaryInBlocks(context, dataset, type, matClass!.Value, logical, dims, what);
+        }
+        if (sparse is not null && Hdf5SparseRead.Read(sparse, FillElement(dataset, type, matClass!.Value, logical, what), block => ReadNumeric(dataset, type, what, block)) is { } data)
+            return isChar ? new MatChar(dims, new string(MemoryMarshal.Cast<ushort, char>((ushort[])data))) : new MatNumeric(dims, data);
         Array storedData = ReadNumeric(dataset, type, what, null);
         if (matlabClass == "char")
         {
@@ -168,21 +186,14 @@ internal static class Hdf5Reader
             for (int i = 0; i < chars.Length; i++) chars[i] = (char)codes[i];
             return new MatChar(dims, new string(chars));
         }
-        bool logical = matlabClass == "logical";
-        var matClass = MatlabClassOf(storedData, matlabClass, what);
-        return new MatNumeric(dims, ToMatlabClass(storedData, matClass, logical));
+        return new MatNumeric(dims, ToMatlabClass(storedData, MatlabClassOf(storedData, matlabClass, what), logical));
     }
 
     /// <summary>A numeric array's summary folded from hyperslab blocks of at most the context's block size, in file
     /// order (MATLAB's column-major order), so memory holds one block, not the array.</summary>
-    private static MatSummary SummaryInBlocks(Hdf5Context context, IH5Dataset dataset, IH5DataType type, string? matlabClass, int[] dims, string what)
+    private static MatSummary SummaryInBlocks(Hdf5Context context, IH5Dataset dataset, IH5DataType type, MatClass matClass, bool logical, int[] dims, string what)
     {
-        bool logical = matlabClass == "logical";
         var fold = new SummaryAccumulator();
-        var matClass = matlabClass is null ? StoredClass(type, what) : ClassOf(matlabClass, what);
-        if (Hdf5SparseSummary.Fold(context.Path, dataset, FillValue(dataset, type, matClass, logical, what), what,
-                block => ToMatlabClass(ReadNumeric(dataset, type, what, block), matClass, logical)) is { } sparse)
-            return new MatSummary(dims, matClass, logical, complex: false, sparse);
         ulong[]? chunks = dataset.Layout.Class == H5DataLayoutClass.Chunked ? dataset.Layout.Chunks.Select(c => (ulong)c).ToArray() : null;
         long band = context.BlockBytes < SummaryBlockBytes ? context.BlockBytes : SummaryBandBytes;
         foreach (var block in Hdf5Blocks.Of(dataset.Space.Dimensions, Math.Max(1, context.BlockBytes / type.Size), chunks, band / type.Size))
@@ -194,15 +205,19 @@ internal static class Hdf5Reader
     }
 
     /// <summary>The value an unwritten element of <paramref name="dataset"/> reads as, in class
-    /// <paramref name="matClass"/>: its fill value message's (little-endian, as PureHDF reads it), or 0 when the file
-    /// defines none.</summary>
-    private static double FillValue(IH5Dataset dataset, IH5DataType type, MatClass matClass, bool logical, string what)
+    /// <paramref name="matClass"/>, as a one-element array: its fill value message's (little-endian, as PureHDF reads
+    /// it), or 0 when the file defines none.</summary>
+    private static Array FillElement(IH5Dataset dataset, IH5DataType type, MatClass matClass, bool logical, string what)
     {
         var stored = MatTypes.Allocate(StoredClass(type, what), logical: false, 1);
         if (dataset.FillValue.Value is { } bytes && bytes.Length == type.Size)
             bytes.CopyTo(MemoryMarshal.CreateSpan(ref MatTypes.DataReference(stored), bytes.Length));
-        return MatTypes.ToDoubles(ToMatlabClass(stored, matClass, logical))[0];
+        return ToMatlabClass(stored, matClass, logical);
     }
+
+    /// <summary><see cref="FillElement"/> widened to double.</summary>
+    private static double FillValue(IH5Dataset dataset, IH5DataType type, MatClass matClass, bool logical, string what) =>
+        MatTypes.ToDoubles(FillElement(dataset, type, matClass, logical, what))[0];
 
     /// <summary>The MATLAB class PureHDF reads an HDF5 number type as (see <see cref="ReadNumericAs"/>).</summary>
     private static MatClass StoredClass(IH5DataType type, string what) => type.Class == H5DataTypeClass.FloatingPoint

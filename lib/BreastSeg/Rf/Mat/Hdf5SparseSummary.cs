@@ -1,4 +1,3 @@
-using PureHDF;
 using PureHDF.Selections;
 
 namespace BreastSeg.Rf.Mat;
@@ -11,45 +10,29 @@ namespace BreastSeg.Rf.Mat;
 internal static class Hdf5SparseSummary
 {
     /// <summary>
-    /// The folded values of <paramref name="dataset"/> when its layout has a chunk index this kit reads
-    /// (<see cref="Hdf5ChunkIndex"/>) and some chunk is unwritten; null otherwise (read it in blocks, in file order).
+    /// The folded values of the dataset whose written chunks <paramref name="layout"/> lists.
     /// <paramref name="read"/> returns the values of one hyperslab in the summary's class; <paramref name="fill"/> is
     /// the value an unwritten element reads as.
     /// </summary>
     /// <remarks>The sum adds chunk by chunk, so it can differ from the file-order sum by rounding; the first non-finite
     /// position is the column-major (MATLAB) one, as in file order.</remarks>
-    public static SummaryAccumulator? Fold(string path, IH5Dataset dataset, double fill, string what, Func<HyperslabSelection, Array> read)
+    public static SummaryAccumulator Fold(Hdf5SparseLayout layout, double fill, Func<HyperslabSelection, Array> read)
     {
-        if (Hdf5ChunkIndex.Version3Layout(dataset) is not var (bTree, chunkDims)) return null;
-        ulong[] dims = dataset.Space.Dimensions;
-        if (dims.Length == 0 || dims.Any(d => d == 0)) return null;
-        List<Hdf5Chunk> chunks;
-        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12))
-            chunks = Hdf5ChunkIndex.Read(file, Hdf5Superblock.Read(file), bTree, dims, chunkDims, what);
-        long gridCount = 1;
-        for (int d = 0; d < dims.Length; d++) gridCount *= (long)Hdf5ChunkIndex.GridSize(dims[d], chunkDims[d]);
-        if (chunks.Count >= gridCount) return null;
-
-        int rank = dims.Length;
-        var strides = new long[rank];
-        strides[rank - 1] = 1;
-        for (int d = rank - 2; d >= 0; d--) strides[d] = strides[d + 1] * (long)dims[d + 1];
+        var strides = layout.Strides();
         var total = new SummaryAccumulator();
         long written = 0;
-        foreach (var chunk in chunks)
+        foreach (var chunk in layout.Chunks)
         {
-            var extent = new ulong[rank];
-            for (int d = 0; d < rank; d++) extent[d] = Math.Min(chunkDims[d], dims[d] - chunk.Offset[d]);
-            var values = read(new HyperslabSelection(rank, chunk.Offset, extent));
+            var extent = layout.Extent(chunk);
+            var values = read(layout.Selection(chunk));
             var part = new SummaryAccumulator();
             part.Add(values, values.Length);
             total.Add(part, part.FirstNonFinite < 0 ? -1 : Position(part.FirstNonFinite, chunk.Offset, extent, strides));
             written += values.Length;
         }
-        long unwritten = dims.Aggregate(1L, (a, d) => a * (long)d) - written;
         var filled = new SummaryAccumulator();
-        filled.AddRepeated(fill, unwritten);
-        total.Add(filled, double.IsFinite(fill) ? -1 : FirstUnwritten(chunks, dims, chunkDims, strides));
+        filled.AddRepeated(fill, layout.ElementCount - written);
+        total.Add(filled, double.IsFinite(fill) ? -1 : FirstUnwritten(layout.Chunks, layout.Dimensions, layout.ChunkDimensions, strides));
         return total;
     }
 

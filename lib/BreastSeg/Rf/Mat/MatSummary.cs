@@ -10,7 +10,8 @@ public sealed class MatSummary : MatValue
 
     internal MatSummary(int[] dimensions, MatClass matClass, bool logical, bool complex, SummaryAccumulator real)
     {
-        _dimensions = CheckDimensions(dimensions, nameof(dimensions));
+        // Any element count a long holds: a summary from the chunk index describes a declared-huge sparse array.
+        _dimensions = CheckDimensions(dimensions, nameof(dimensions), long.MaxValue);
         Class = matClass;
         IsLogical = logical;
         IsComplex = complex;

@@ -50,8 +50,9 @@ public abstract class MatValue
     /// <summary>Shape as MATLAB prints it, for example "2000x510".</summary>
     public string ShapeText => string.Join("x", Dimensions);
 
-    /// <summary>Checks and copies dimensions: at least two, none negative, product within .NET array limits.</summary>
-    private protected static int[] CheckDimensions(int[] dimensions, string paramName)
+    /// <summary>Checks and copies dimensions: at least two, none negative, product within .NET array limits (or
+    /// <paramref name="maxCount"/>: a summary describes an array without holding it).</summary>
+    private protected static int[] CheckDimensions(int[] dimensions, string paramName, long maxCount = -1)
     {
         ArgumentNullException.ThrowIfNull(dimensions, paramName);
         if (dimensions.Length < 2) throw new ArgumentException("a MATLAB array has at least two dimensions", paramName);
@@ -59,8 +60,8 @@ public abstract class MatValue
         foreach (int d in dimensions)
         {
             if (d < 0) throw new ArgumentException("dimensions cannot be negative", paramName);
-            count *= d;
-            if (count > Array.MaxLength) throw new ArgumentException("too many elements for one array", paramName);
+            count = (long)Int128.Min((Int128)count * d, long.MaxValue);
+            if (count > (maxCount < 0 ? Array.MaxLength : maxCount)) throw new ArgumentException("too many elements for one array", paramName);
         }
         return (int[])dimensions.Clone();
     }
