@@ -54,8 +54,8 @@ public static class BackgroundV3
     // Ducts: 0-3 per slice, in the fibroglandular layer, roughly parallel to the skin (they converge on the nipple).
     // Diameter: normal ducts about 1-3 mm, ectatic ducts up to about 8 mm (Stavros, Breast Ultrasound, 2004; duct
     // ectasia is a duct wider than about 3 mm); three in four drawn normal. A duct crosses the slice along its length or
-    // across it (an ellipse), as the probe's orientation to the radial duct system varies. Walls a few dB brighter than
-    // the gland (6-10 dB re fat).
+    // across it (an ellipse), as the probe's orientation to the radial duct system varies. Walls echogenic (epithelium
+    // and periductal stroma): 14-20 dB re fat where they face the beam, 4-14 dB above the gland (6-10 dB).
     private static IReadOnlyList<Duct> DrawDucts(Random r, BreastAnatomy a)
     {
         int count = r.Next(0, 4);
@@ -67,7 +67,7 @@ public static class BackgroundV3
             double lo = a.GlandTop(x) + diameter / 2 + 0.5, hi = a.GlandBottom(x) - diameter / 2 - 0.5;
             bool across = r.Chance(0.5);
             double depth = r.Uniform(0, 1), angle = r.Normal(0, 12), length = r.Uniform(6, 25);
-            double bow = across ? r.Uniform(0, 0.6) : r.Uniform(-1.5, 1.5), wall = r.Uniform(10, 16);
+            double bow = across ? r.Uniform(0, 0.6) : r.Uniform(-1.5, 1.5), wall = r.Uniform(14, 20);
             if (hi <= lo) continue;
             ducts.Add(new Duct(x, lo + depth * (hi - lo), angle, across ? 0 : length, diameter, bow, wall));
         }

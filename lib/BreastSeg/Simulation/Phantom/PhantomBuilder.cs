@@ -127,8 +127,19 @@ public static class PhantomBuilder
         var drawn = c.ReaderVariability > 0 ? ReaderOutline(radii, c.ReaderVariability, new Random(SeedHash.Derive(v.Seed, 2))) : radii;
         bool paintTissue = c.Contrast != MassContrast.Null;
         var frame = m.Shape.BodyFrame();
-        var normal = v.Plane == 0 ? new Vec3(0, 1, 0) : new Vec3(1, 0, 0);
+        // The slice's normal in the body frame, where the spicules live.
+        var normal = frame.ToBody(v.Plane == 0 ? new Vec3(0, 1, 0) : new Vec3(1, 0, 0));
         var spicules = m.Shape.Spicules.Where(s => s.DistanceToPlane(normal) <= Math.Max(s.BaseRadiusMm, s.TipRadiusMm)).ToArray();
+        // In-plane bounding box of each spicule (offsets from the mass centre, mm), so a pixel tests only the few
+        // spicules that can reach it.
+        var boxes = spicules.Select(s =>
+        {
+            var a = frame.ToWorld(s.Start);
+            var b = frame.ToWorld(s.Start + s.LengthMm * s.Direction);
+            double pad = Math.Max(s.BaseRadiusMm, s.TipRadiusMm);
+            double ua = v.Plane == 0 ? a.X : a.Y, ub = v.Plane == 0 ? b.X : b.Y;
+            return (X0: Math.Min(ua, ub) - pad, X1: Math.Max(ua, ub) + pad, Z0: Math.Min(a.Z, b.Z) - pad, Z1: Math.Max(a.Z, b.Z) + pad);
+        }).ToArray();
         double reach = radii.Max() + m.HaloMm + (spicules.Length > 0 ? spicules.Max(s => s.LengthMm + s.Start.Length) : 0) + 0.5;
         int j0 = Math.Max(0, (int)Math.Floor((v.MassLateralMm - reach) / pitch + (lines - 1) / 2.0));
         int j1 = Math.Min(lines - 1, (int)Math.Ceiling((v.MassLateralMm + reach) / pitch + (lines - 1) / 2.0));
@@ -148,8 +159,12 @@ public static class PhantomBuilder
                 if (!inside && spicules.Length > 0)
                 {
                     var q = frame.ToBody(w);
-                    foreach (var s in spicules)
-                        if (s.Contains(q)) { inside = true; break; }
+                    for (int k = 0; k < spicules.Length; k++)
+                    {
+                        var box = boxes[k];
+                        if (x < box.X0 || x > box.X1 || z < box.Z0 || z > box.Z1) continue;
+                        if (spicules[k].Contains(q)) { inside = true; break; }
+                    }
                 }
                 int p = j * n + i;
                 // The reader's outline follows the body's (spicules included), give or take a few per cent.
