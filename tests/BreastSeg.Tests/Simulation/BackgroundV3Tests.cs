@@ -48,13 +48,7 @@ public class BackgroundV3Tests
         int n = SamplesFor(30), lines = 300;
         var scanner = Bench(lines) with { ReceiveFNumber = 1.8 };
         double dz = scanner.Acquisition.AxialSpacingMm, pitch = scanner.Acquisition.LinePitchMm(lines);
-        var labels = new byte[n * lines];
-        for (int j = 0; j < lines; j++)
-        for (int i = 0; i < n; i++)
-        {
-            double x = (j - (lines - 1) / 2.0) * pitch, z = i * dz - 15;
-            if (x * x + z * z <= 25) labels[j * n + i] = 1;
-        }
+        var labels = Disc(n, scanner, 5, 15);
         TissueAcoustics background = new("gland", 10, ScattererAmplitude.Gaussian, 0, 0.75, 1500), mass = new("mass", 10, ScattererAmplitude.Gaussian, 0, 0.75, 1560);
         var loss = EdgeShadow.Losses(labels, n, lines, dz, pitch, [background, mass], 1, scanner)!;
         double LineLoss(int j) => Enumerable.Range(0, n).Sum(i => (double)loss[j * n + i]);
