@@ -2,7 +2,7 @@
 // Measures a simulated cohort the way the calibration's real targets were measured: per-view B-mode lesion/ring CNR on
 // the 64 x 64 grid and lesion area fraction (BreastSeg.Calibration.LesionContrast), the default entropy map's
 // lesion/3-mm-ring CNR at full resolution, speckle of a homogeneous frame (envelope autocovariance FWHM 8-28 mm,
-// spectral peak, envelope SNR), and simulate CPU time per frame.
+// spectral peak, envelope SNR; also with cohort v3's largest line artefacts), and simulate CPU time per frame.
 // Usage: dotnet run tools/MeasureCohort.cs -- SEED CASES [CONTRAST] [--no-entropy]
 using System.Diagnostics;
 using BreastSeg.Calibration;
@@ -20,6 +20,10 @@ var scanner = options.Scanner;
 Console.WriteLine($"pulse {scanner.F0MHz} MHz, B {scanner.PulseFractionalBandwidth}, axial FWHM {scanner.AxialFwhmMm * 1e3:F0} um, lateral FWHM at focus {scanner.LateralFwhmAtFocusMm:F3} mm");
 
 Speckle(scanner);
+// Cohort v3 draws line artefacts per case (shared noise 0.1-0.5 of the noise power, gain jitter 0.1-0.5 dB): the
+// speckle with the largest of them.
+Console.WriteLine("with the largest v3 line artefacts (gain jitter 0.5 dB over 4 lines, half the noise shared over 60 lines):");
+Speckle(scanner with { LineGainJitterDb = 0.5, LineGainCorrelationLines = 4, CorrelatedNoiseFraction = 0.5, NoiseLineCorrelationLines = 60 });
 
 var descriptions = CaseGenerator.DescribeCohort(options);
 var rows = new List<(MassClass Class, double Cnr, double Area, double EntropyCnr)>();

@@ -60,7 +60,7 @@ public static class CaseGenerator
         string birads = BiRadsModel.Draw(r, cls);
         // The sonographer sets the focus near, not at, the mass, and the gain and TGC per patient.
         double focus = Math.Clamp(depth + r.Normal(0, 4), 6, imaging - 4);
-        return new CaseDescription(index, $"SIM{index + 1:D4}", birads, cls == MassClass.Malignant, samples * o.Scanner.Acquisition.AxialSpacingMm,
+        var c = new CaseDescription(index, $"SIM{index + 1:D4}", birads, cls == MassClass.Malignant, samples * o.Scanner.Acquisition.AxialSpacingMm,
             samples, focus, o.Contrast, tissues, mass, views)
         {
             GainDb = r.Normal(0, 3),
@@ -69,6 +69,8 @@ public static class CaseGenerator
             // Parenchymal texture on 1-10 mm scales (|k| = 2 pi / lambda), 1.5-3 dB standard deviation.
             Parenchyma = PlaneWaveField.Random(r, 24, 2 * Math.PI / 10, 2 * Math.PI / 1, r.Uniform(1.5, 3)),
         };
+        // Cohort v3 draws last, so every v2 parameter above keeps its value.
+        return BackgroundV3.Draw(r, c);
     }
 
     // Largest extent of the in-plane outline above/below the centre (or left/right of it).

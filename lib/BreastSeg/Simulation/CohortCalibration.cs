@@ -52,8 +52,9 @@ public sealed record CohortCalibration
     /// <summary>Standard deviation of log width.</summary>
     public required double WidthLogSd { get; init; }
 
-    /// <summary>The calibration the simulator uses (cohort v2).</summary>
-    public static CohortCalibration Current { get; } = Load("cohort-v2");
+    /// <summary>The calibration the simulator uses (cohort v3: v2's calibration plus edge and ligament shadows, ducts
+    /// and line artefacts, <see cref="BackgroundV3"/>).</summary>
+    public static CohortCalibration Current { get; } = Load("cohort-v3");
 
     /// <summary>The raw JSON text of an embedded calibration.</summary>
     public static string Text(string name)

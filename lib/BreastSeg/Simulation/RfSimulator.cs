@@ -32,6 +32,7 @@ public static class RfSimulator
         var sigmaLines = sigmaMm.Select(s => s / pitch).ToArray();
         double sigmaAxial = scanner.PulseSigmaSeconds * acq.SamplingFrequencyHz; // samples
         var cumulative = IntegratedAttenuation(phantom, dz);
+        var extraLoss = IntegratedLoss(phantom);
         var atten = new AttenuationModel(scanner);
         double fs = acq.SamplingFrequencyHz * 1e-6;
 
@@ -66,7 +67,7 @@ public static class RfSimulator
                 int count = rng.PoissonFromExp(expMinusMean[t]);
                 if (count == 0) continue;
                 double path = cumulative[col + i], fc = atten.CenterFrequencyMHz(path);
-                double pixelScale = scale[t] * beamAmp[i] * Math.Exp(atten.LogAmplitude(path));
+                double pixelScale = scale[t] * beamAmp[i] * Math.Exp(atten.LogAmplitude(path) - (extraLoss?[col + i] ?? 0));
                 if (offsets is not null && offsets[col + i] != 0) pixelScale *= Math.Pow(10, offsets[col + i] / 20);
                 bool gaussian = tissues[t].Amplitude == ScattererAmplitude.Gaussian;
                 for (int k = 0; k < count; k++)
@@ -84,12 +85,14 @@ public static class RfSimulator
             if (i < 0 || i >= n || j < -1 || j > lines) continue;
             int jc = Math.Clamp(j, 0, lines - 1);
             double path = cumulative[jc * n + i];
-            double a = r.Amplitude * beamAmp[i] * Math.Exp(atten.LogAmplitude(path));
+            double a = r.Amplitude * beamAmp[i] * Math.Exp(atten.LogAmplitude(path) - (extraLoss?[jc * n + i] ?? 0));
             psf.Splat(rf, n, lines, line, Math.Max(0, sample), a, atten.CenterFrequencyMHz(path), sigmaLines[i]);
         }
 
-        if (scanner.NoiseDb is double noiseDb) AddNoise(rf, n, lines, Math.Pow(10, noiseDb / 20), scanner.F0MHz / fs, sigmaAxial, normal);
-        ApplyGainAndQuantize(rf, n, lines, scanner, depths);
+        if (scanner.NoiseDb is double noiseDb)
+            AddNoise(rf, n, lines, Math.Pow(10, noiseDb / 20), scanner.F0MHz / fs, sigmaAxial, normal,
+                scanner.CorrelatedNoiseFraction, scanner.NoiseLineCorrelationLines);
+        ApplyGainAndQuantize(rf, n, lines, scanner, depths, LineGains(lines, scanner, normal));
         return new RfFrame(n, lines, rf, acq);
     }
 
@@ -112,8 +115,31 @@ public static class RfSimulator
         return a;
     }
 
-    // White Gaussian noise filtered by the unit-energy transmit pulse, so its RMS is `rms` and its spectrum is the probe's.
-    private static void AddNoise(double[] rf, int n, int lines, double rms, double cyclesPerSample, double sA, NormalSource normal)
+    /// <summary>Frequency-independent one-way loss (refraction, reflection at interfaces) integrated from the probe to
+    /// each pixel along its scan line, as a two-way natural-log amplitude decrement; null where the phantom has none.</summary>
+    internal static double[]? IntegratedLoss(SlicePhantom phantom)
+    {
+        if (phantom.LossDb is not { } loss) return null;
+        int n = phantom.Samples;
+        const double twoWayNp = 2 * 0.11512925464970229; // ln(10) / 20 per dB, twice
+        var a = new double[loss.Length];
+        for (int j = 0; j < phantom.Lines; j++)
+        {
+            double acc = 0;
+            for (int i = 0; i < n; i++)
+            {
+                double step = loss[j * n + i] * twoWayNp;
+                a[j * n + i] = acc + step / 2;
+                acc += step;
+            }
+        }
+        return a;
+    }
+
+    // Gaussian noise filtered by the unit-energy transmit pulse, so its RMS is `rms` and its spectrum is the probe's.
+    // A fraction of its power is shared between lines: an AR(1) process across lines, rho = exp(-1 / correlation).
+    private static void AddNoise(double[] rf, int n, int lines, double rms, double cyclesPerSample, double sA, NormalSource normal,
+        double sharedFraction, double correlationLines)
     {
         int half = (int)Math.Ceiling(Support * sA);
         var pulse = new double[2 * half + 1];
@@ -121,16 +147,42 @@ public static class RfSimulator
             pulse[k + half] = Math.Exp(-k * k / (2 * sA * sA)) * Math.Cos(2 * Math.PI * cyclesPerSample * k);
         double norm = rms / Math.Sqrt(pulse.Sum(p => p * p));
         var white = new double[n + 2 * half];
+        var shared = sharedFraction > 0 ? new double[white.Length] : null;
+        double rho = shared is null ? 0 : Math.Exp(-1 / Math.Max(correlationLines, 1e-9)), innovation = Math.Sqrt(1 - rho * rho);
+        double own = Math.Sqrt(1 - sharedFraction), common = Math.Sqrt(sharedFraction);
+        if (shared is not null) for (int i = 0; i < shared.Length; i++) shared[i] = normal.Next();
         for (int j = 0; j < lines; j++)
         {
             for (int i = 0; i < white.Length; i++) white[i] = normal.Next();
+            if (shared is not null)
+                for (int i = 0; i < white.Length; i++)
+                {
+                    if (j > 0) shared[i] = rho * shared[i] + innovation * normal.Next();
+                    white[i] = own * white[i] + common * shared[i];
+                }
             var column = rf.AsSpan(j * n, n);
             for (int k = 0; k < pulse.Length; k++)
                 VectorOps.MultiplyAdd(white.AsSpan(k, n), pulse[k] * norm, column);
         }
     }
 
-    private static void ApplyGainAndQuantize(double[] rf, int n, int lines, ScannerSettings s, double[] depthsMm)
+    /// <summary>Per-line amplitude gains of the line gain jitter: 10^(g_j / 20), g an AR(1) process across lines with
+    /// standard deviation <see cref="ScannerSettings.LineGainJitterDb"/>; null without jitter.</summary>
+    internal static double[]? LineGains(int lines, ScannerSettings s, NormalSource normal)
+    {
+        if (s.LineGainJitterDb <= 0) return null;
+        double rho = Math.Exp(-1 / Math.Max(s.LineGainCorrelationLines, 1e-9)), innovation = Math.Sqrt(1 - rho * rho);
+        var gains = new double[lines];
+        double g = normal.Next();
+        for (int j = 0; j < lines; j++)
+        {
+            if (j > 0) g = rho * g + innovation * normal.Next();
+            gains[j] = Math.Pow(10, s.LineGainJitterDb * g / 20);
+        }
+        return gains;
+    }
+
+    private static void ApplyGainAndQuantize(double[] rf, int n, int lines, ScannerSettings s, double[] depthsMm, double[]? lineGains)
     {
         var gain = new double[n];
         for (int i = 0; i < n; i++)
@@ -143,7 +195,7 @@ public static class RfSimulator
             var column = rf.AsSpan(j * n, n);
             for (int i = 0; i < n; i++)
             {
-                double v = column[i] * gain[i];
+                double v = column[i] * gain[i] * (lineGains?[j] ?? 1);
                 column[i] = s.QuantizeInt16 ? Math.Clamp(Math.Round(v), short.MinValue, short.MaxValue) : v;
             }
         }

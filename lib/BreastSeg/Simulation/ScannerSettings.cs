@@ -53,6 +53,22 @@ public sealed record ScannerSettings
     /// the focus; null for no noise. Band-limited to the probe's passband.</summary>
     public double? NoiseDb { get; init; } = -55;
 
+    /// <summary>Fraction (0..1) of the electronic noise power that is shared between neighbouring scan lines (an
+    /// AR(1) process across lines with correlation length <see cref="NoiseLineCorrelationLines"/>): the horizontal
+    /// streaks of receive-chain and interference noise that show where the echo is weak (deep, shadows). 0 = white.</summary>
+    public double CorrelatedNoiseFraction { get; init; }
+
+    /// <summary>Correlation length of the line-shared noise, in scan lines (the lag at which the correlation is 1/e).</summary>
+    public double NoiseLineCorrelationLines { get; init; } = 20;
+
+    /// <summary>Per-line receive gain jitter (dB, standard deviation; an AR(1) process across lines with correlation
+    /// length <see cref="LineGainCorrelationLines"/>): the faint vertical banding of channel-to-channel and
+    /// line-to-line gain differences. 0 = none.</summary>
+    public double LineGainJitterDb { get; init; }
+
+    /// <summary>Correlation length of the line gain jitter, in scan lines.</summary>
+    public double LineGainCorrelationLines { get; init; } = 2;
+
     /// <summary>Output counts for one unit of reference RF RMS (reference fat, unattenuated, at the focus).</summary>
     public double CountsPerReferenceRms { get; init; } = 200;
 

@@ -14,9 +14,13 @@ public sealed class SlicePhantom
     /// <param name="tissues">Tissue table.</param>
     /// <param name="reflectors">Point reflectors, or null.</param>
     /// <param name="echogenicityOffsetDb">Per-pixel echogenicity offset (dB) added to the tissue's, or null.</param>
+    /// <param name="lossDb">Per-pixel frequency-independent one-way loss (dB) that everything deeper on the same line
+    /// suffers (refraction and reflection at interfaces: edge shadows), or null.</param>
     public SlicePhantom(int samples, int lines, byte[] labels, IReadOnlyList<TissueAcoustics> tissues,
-        IReadOnlyList<PointReflector>? reflectors = null, float[]? echogenicityOffsetDb = null)
+        IReadOnlyList<PointReflector>? reflectors = null, float[]? echogenicityOffsetDb = null, float[]? lossDb = null)
     {
+        if (lossDb is not null && lossDb.Length != labels.Length)
+            throw new ArgumentException("losses must match the labels", nameof(lossDb));
         if (samples <= 0 || lines <= 0) throw new ArgumentOutOfRangeException(nameof(samples), "a phantom needs at least one sample and one line");
         if (labels.Length != (long)samples * lines) throw new ArgumentException($"labels hold {labels.Length} values, expected {samples} x {lines}", nameof(labels));
         if (echogenicityOffsetDb is not null && echogenicityOffsetDb.Length != labels.Length)
@@ -29,7 +33,11 @@ public sealed class SlicePhantom
         Tissues = tissues;
         Reflectors = reflectors ?? [];
         EchogenicityOffsetDb = echogenicityOffsetDb;
+        LossDb = lossDb;
     }
+
+    /// <summary>Per-pixel one-way frequency-independent loss (dB) applied to everything deeper on the line, or null.</summary>
+    public float[]? LossDb { get; }
 
     /// <summary>Depth samples (rows).</summary>
     public int Samples { get; }

@@ -21,8 +21,9 @@ public enum ScattererAmplitude
 /// <param name="Amplitude">Scatterer amplitude distribution.</param>
 /// <param name="EchogenicityDb">Mean backscattered intensity relative to reference subcutaneous fat (dB).</param>
 /// <param name="AttenuationDbPerCmMHz">Attenuation slope (dB/cm/MHz, one-way, linear in frequency).</param>
-/// <param name="SoundSpeed">Speed of sound (m/s). Recorded for reference; the simulator assumes a uniform
-/// c = 1540 m/s (no refraction, no aberration), as the scanner's beamformer does.</param>
+/// <param name="SoundSpeed">Speed of sound (m/s). Used only for the transmission and refraction loss where the beam
+/// crosses the mass surface (edge shadows, <see cref="Phantom.EdgeShadow"/>); propagation and beamforming assume a
+/// uniform c = 1540 m/s (no aberration), as the scanner's beamformer does.</param>
 public sealed record TissueAcoustics(
     string Name,
     double ScatterersPerCell,

@@ -8,19 +8,24 @@ namespace BreastSeg.Tests.Simulation;
 public class CohortCalibrationTests
 {
     [Fact]
-    public void EmbeddedCalibrationIsVersionTwoAndConsistent()
+    public void EmbeddedCalibrationIsVersionThreeAndConsistent()
     {
         var c = CohortCalibration.Current;
-        Assert.Equal(2, c.Version);
-        Assert.Equal("cohort-v2", c.Name);
+        Assert.Equal(3, c.Version);
+        Assert.Equal("cohort-v3", c.Name);
         Assert.Equal(1, c.MalignantEchogenicity.Sum(m => m.Weight), 9);
         Assert.Equal(1, c.BenignEchogenicity.Sum(m => m.Weight), 9);
         // The default scanner takes its pulse from the file.
         Assert.Equal(c.PulseCenterFrequencyHz, ScannerSettings.Default.PulseCenterFrequencyHz);
         Assert.Equal(c.PulseFractionalBandwidth, ScannerSettings.Default.PulseFractionalBandwidth);
         // The targets it was fitted to are in the file with it.
-        using var doc = JsonDocument.Parse(CohortCalibration.Text("cohort-v2"));
+        using var doc = JsonDocument.Parse(CohortCalibration.Text("cohort-v3"));
         Assert.Equal(1.17, doc.RootElement.GetProperty("targets").GetProperty("busiCnr64").GetProperty("benignMedian").GetDouble());
+        // v3 keeps v2's fitted calibration (it adds structure, not a new fit).
+        var v2 = CohortCalibration.Load("cohort-v2");
+        Assert.Equal(v2.PulseCenterFrequencyHz, c.PulseCenterFrequencyHz);
+        Assert.Equal(v2.MalignantEchogenicity, c.MalignantEchogenicity);
+        Assert.Equal(v2.BenignWidthMedianMm, c.BenignWidthMedianMm);
     }
 
     [Fact]
@@ -49,13 +54,16 @@ public class CohortCalibrationTests
             File.WriteAllText(path, "placeholder");
             CohortSidecar.Write(CohortSidecar.PathFor(path), o, CaseGenerator.DescribeCohort(o));
             var back = CohortSidecar.Read(CohortSidecar.PathFor(path));
-            Assert.Equal("BreastSeg.Simulation cohort-v2", back.Generator);
-            Assert.Equal(2, back.Options.CalibrationVersion);
+            Assert.Equal("BreastSeg.Simulation cohort-v3", back.Generator);
+            Assert.Equal(3, back.Options.CalibrationVersion);
             Assert.True(CohortFile.IsCurrent(path, o));
-            // A version-1 sidecar (old generator name) is not reused.
-            string text = File.ReadAllText(CohortSidecar.PathFor(path)).Replace("BreastSeg.Simulation cohort-v2", "BreastSeg.Simulation 1");
-            File.WriteAllText(CohortSidecar.PathFor(path), text);
-            Assert.False(CohortFile.IsCurrent(path, o));
+            // A sidecar of an older version (v1's or v2's generator name) is not reused.
+            string current = File.ReadAllText(CohortSidecar.PathFor(path));
+            foreach (string old in new[] { "BreastSeg.Simulation 1", "BreastSeg.Simulation cohort-v2" })
+            {
+                File.WriteAllText(CohortSidecar.PathFor(path), current.Replace("BreastSeg.Simulation cohort-v3", old));
+                Assert.False(CohortFile.IsCurrent(path, o));
+            }
         }
         finally
         {

@@ -14,14 +14,8 @@ public class PosteriorFeatureTests(ITestOutputHelper output)
     {
         var scanner = Bench(Lines) with { TgcDbPerCmMHz = 0.45, NoiseDb = -50, QuantizeInt16 = true };
         int n = SamplesFor(30);
-        double dz = scanner.Acquisition.AxialSpacingMm, pitch = scanner.Acquisition.LinePitchMm(Lines);
-        var labels = new byte[n * Lines];
-        for (int j = 0; j < Lines; j++)
-        for (int i = 0; i < n; i++)
-        {
-            double x = (j - (Lines - 1) / 2.0) * pitch, z = i * dz - 12;
-            if (x * x + z * z <= 16) labels[j * n + i] = 1;
-        }
+        double pitch = scanner.Acquisition.LinePitchMm(Lines);
+        var labels = Disc(n, scanner, 4, 12);
         var frame = RfSimulator.Simulate(new SlicePhantom(n, Lines, labels, [background, inclusion]), scanner, 12, 7);
         var env = EnvelopeOf(frame);
         int i0 = SamplesFor(18), i1 = SamplesFor(24), centre = Lines / 2, side = (int)(6 / pitch);

@@ -27,6 +27,22 @@ internal static class SimulationTestKit
         QuantizeInt16 = false,
     };
 
+    /// <summary>Labels of a centred disc (label 1) of <paramref name="radiusMm"/> at <paramref name="depthMm"/> in a
+    /// background (label 0), on the grid of <paramref name="scanner"/>.</summary>
+    public static byte[] Disc(int n, ScannerSettings scanner, double radiusMm, double depthMm)
+    {
+        int lines = scanner.Lines;
+        double dz = scanner.Acquisition.AxialSpacingMm, pitch = scanner.Acquisition.LinePitchMm(lines);
+        var labels = new byte[n * lines];
+        for (int j = 0; j < lines; j++)
+        for (int i = 0; i < n; i++)
+        {
+            double x = (j - (lines - 1) / 2.0) * pitch, z = i * dz - depthMm;
+            if (x * x + z * z <= radiusMm * radiusMm) labels[j * n + i] = 1;
+        }
+        return labels;
+    }
+
     public static int SamplesFor(double depthMm) => (int)Math.Round(depthMm / Acquisition.Oasbud.AxialSpacingMm);
 
     public static double[] EnvelopeOf(RfFrame frame) => Envelope.Compute(frame, null, 1);

@@ -43,6 +43,9 @@ public sealed record BreastAnatomy(
     IReadOnlyList<Ligament> Ligaments, IReadOnlyList<FatLobule> FatLobules,
     double MuscleStriationSpacingMm, double MuscleStriationSlope)
 {
+    /// <summary>Milk ducts of this slice, in the fibroglandular layer.</summary>
+    public IReadOnlyList<Duct> Ducts { get; init; } = [];
+
     /// <summary>Depth of the subcutaneous fat / fibroglandular interface at lateral <paramref name="x"/> (mm).</summary>
     public double GlandTop(double x) => SkinMm + SubcutaneousFatMm + Wave(FatGlandInterface, x);
 

@@ -8,8 +8,9 @@ namespace BreastSeg.Simulation.Phantom;
 /// <param name="Muscle">Pectoralis muscle.</param>
 /// <param name="Mass">The mass.</param>
 /// <param name="Halo">The echogenic halo around a malignant mass (used when <see cref="MassDescription.HaloMm"/> &gt; 0).</param>
+/// <param name="Duct">The lumen of the milk ducts (fluid: anechoic or sparse debris), or null where the case has none.</param>
 public sealed record CaseTissues(TissueAcoustics Skin, TissueAcoustics Fat, TissueAcoustics Ligament, TissueAcoustics Fibroglandular,
-    TissueAcoustics Muscle, TissueAcoustics Mass, TissueAcoustics Halo);
+    TissueAcoustics Muscle, TissueAcoustics Mass, TissueAcoustics Halo, TissueAcoustics? Duct = null);
 
 /// <summary>The mass of one case.</summary>
 /// <param name="Class">Kind of mass.</param>
@@ -59,10 +60,25 @@ public sealed record CaseDescription(int Index, string Id, string BiRads, bool M
     /// exact mass outline).</summary>
     public double ReaderVariability { get; init; }
 
-    /// <summary>The scanner with this case's gain and TGC.</summary>
+    /// <summary>Line-correlated electronic noise and line gain jitter of this case's acquisition.</summary>
+    public LineArtefacts? LineArtefacts { get; init; }
+
+    /// <summary>The scanner with this case's gain, TGC and line artefacts.</summary>
     public Simulation.ScannerSettings ScannerFor(Simulation.ScannerSettings s) => s with
     {
         CountsPerReferenceRms = s.CountsPerReferenceRms * Math.Pow(10, GainDb / 20),
         TgcDbPerCmMHz = s.TgcDbPerCmMHz is null ? null : TgcDbPerCmMHz ?? s.TgcDbPerCmMHz,
+        CorrelatedNoiseFraction = LineArtefacts?.CorrelatedNoiseFraction ?? s.CorrelatedNoiseFraction,
+        NoiseLineCorrelationLines = LineArtefacts?.NoiseCorrelationLines ?? s.NoiseLineCorrelationLines,
+        LineGainJitterDb = LineArtefacts?.GainJitterDb ?? s.LineGainJitterDb,
+        LineGainCorrelationLines = LineArtefacts?.GainCorrelationLines ?? s.LineGainCorrelationLines,
     };
 }
+
+/// <summary>Line artefacts of one acquisition (see <see cref="Simulation.ScannerSettings.CorrelatedNoiseFraction"/> and
+/// <see cref="Simulation.ScannerSettings.LineGainJitterDb"/>).</summary>
+/// <param name="CorrelatedNoiseFraction">Fraction of the electronic noise power shared between lines (0..1).</param>
+/// <param name="NoiseCorrelationLines">Correlation length of the shared noise (scan lines).</param>
+/// <param name="GainJitterDb">Per-line gain jitter, standard deviation (dB).</param>
+/// <param name="GainCorrelationLines">Correlation length of the gain jitter (scan lines).</param>
+public sealed record LineArtefacts(double CorrelatedNoiseFraction, double NoiseCorrelationLines, double GainJitterDb, double GainCorrelationLines);

@@ -60,4 +60,11 @@ public readonly struct BodyRotation
         double x1 = cy * w.X + sy * w.Y, y1 = -sy * w.X + cy * w.Y;
         return new Vec3(ct * x1 - st * w.Z, y1, st * x1 + ct * w.Z);
     }
+
+    /// <summary>World offset of body coordinates <paramref name="b"/> (the inverse of <see cref="ToBody"/>).</summary>
+    public Vec3 ToWorld(Vec3 b)
+    {
+        double x1 = ct * b.X + st * b.Z, z = -st * b.X + ct * b.Z;
+        return new Vec3(cy * x1 - sy * b.Y, sy * x1 + cy * b.Y, z);
+    }
 }

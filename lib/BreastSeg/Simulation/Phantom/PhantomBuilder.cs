@@ -22,6 +22,8 @@ public static class PhantomBuilder
         Mass,
         /// <summary>Echogenic halo.</summary>
         Halo,
+        /// <summary>Lumen of a milk duct.</summary>
+        Duct,
     }
 
     private const double ReflectorSpacingMm = 0.02; // < lambda/4, so tilted sheets do not alias
@@ -54,6 +56,8 @@ public static class PhantomBuilder
         foreach (var f in a.FatLobules) PaintLobule(labels, n, lines, dz, pitch, f);
         var reflectors = new List<PointReflector>();
         foreach (var l in a.Ligaments) PaintLigament(labels, n, lines, dz, pitch, a, l, reflectors, scanner, rng);
+        if (c.Tissues.Duct is not null)
+            foreach (var d in a.Ducts) PaintDuct(labels, n, lines, dz, pitch, d, reflectors, scanner, rng);
 
         var offsets = new float[labels.Length];
         PaintParenchyma(c, v, labels, offsets, n, lines, dz, pitch);
@@ -82,7 +86,9 @@ public static class PhantomBuilder
         });
         reflectors.AddRange(capsule);
         var t = c.Tissues;
-        var phantom = new SlicePhantom(n, lines, labels, [t.Skin, t.Fat, t.Ligament, t.Fibroglandular, t.Muscle, t.Mass, t.Halo], reflectors, offsets);
+        TissueAcoustics[] table = [t.Skin, t.Fat, t.Ligament, t.Fibroglandular, t.Muscle, t.Mass, t.Halo, t.Duct ?? t.Fibroglandular];
+        var loss = c.Contrast == MassContrast.Null ? null : EdgeShadow.Losses(labels, n, lines, dz, pitch, table, (byte)Label.Mass, scanner);
+        var phantom = new SlicePhantom(n, lines, labels, table, reflectors, offsets, loss);
         return (phantom, new LesionMask(n, lines, mask));
     }
 
@@ -121,8 +127,19 @@ public static class PhantomBuilder
         var drawn = c.ReaderVariability > 0 ? ReaderOutline(radii, c.ReaderVariability, new Random(SeedHash.Derive(v.Seed, 2))) : radii;
         bool paintTissue = c.Contrast != MassContrast.Null;
         var frame = m.Shape.BodyFrame();
-        var normal = v.Plane == 0 ? new Vec3(0, 1, 0) : new Vec3(1, 0, 0);
+        // The slice's normal in the body frame, where the spicules live.
+        var normal = frame.ToBody(v.Plane == 0 ? new Vec3(0, 1, 0) : new Vec3(1, 0, 0));
         var spicules = m.Shape.Spicules.Where(s => s.DistanceToPlane(normal) <= Math.Max(s.BaseRadiusMm, s.TipRadiusMm)).ToArray();
+        // In-plane bounding box of each spicule (offsets from the mass centre, mm), so a pixel tests only the few
+        // spicules that can reach it.
+        var boxes = spicules.Select(s =>
+        {
+            var a = frame.ToWorld(s.Start);
+            var b = frame.ToWorld(s.Start + s.LengthMm * s.Direction);
+            double pad = Math.Max(s.BaseRadiusMm, s.TipRadiusMm);
+            double ua = v.Plane == 0 ? a.X : a.Y, ub = v.Plane == 0 ? b.X : b.Y;
+            return (X0: Math.Min(ua, ub) - pad, X1: Math.Max(ua, ub) + pad, Z0: Math.Min(a.Z, b.Z) - pad, Z1: Math.Max(a.Z, b.Z) + pad);
+        }).ToArray();
         double reach = radii.Max() + m.HaloMm + (spicules.Length > 0 ? spicules.Max(s => s.LengthMm + s.Start.Length) : 0) + 0.5;
         int j0 = Math.Max(0, (int)Math.Floor((v.MassLateralMm - reach) / pitch + (lines - 1) / 2.0));
         int j1 = Math.Min(lines - 1, (int)Math.Ceiling((v.MassLateralMm + reach) / pitch + (lines - 1) / 2.0));
@@ -142,8 +159,12 @@ public static class PhantomBuilder
                 if (!inside && spicules.Length > 0)
                 {
                     var q = frame.ToBody(w);
-                    foreach (var s in spicules)
-                        if (s.Contains(q)) { inside = true; break; }
+                    for (int k = 0; k < spicules.Length; k++)
+                    {
+                        var box = boxes[k];
+                        if (x < box.X0 || x > box.X1 || z < box.Z0 || z > box.Z1) continue;
+                        if (spicules[k].Contains(q)) { inside = true; break; }
+                    }
                 }
                 int p = j * n + i;
                 // The reader's outline follows the body's (spicules included), give or take a few per cent.
@@ -259,6 +280,61 @@ public static class PhantomBuilder
                 int p = j * n + i;
                 if (ex * ex + ez * ez <= half * half && labels[p] is (byte)Label.Fat or (byte)Label.Fibroglandular) labels[p] = (byte)Label.Ligament;
             }
+        }
+    }
+
+    // A duct: the lumen replaces fibroglandular pixels only (ducts run in the gland), and its walls are specular like a
+    // capsule, |n_z|^4, so the walls parallel to the skin are bright and the steep ones absent.
+    private static void PaintDuct(byte[] labels, int n, int lines, double dz, double pitch, Duct d,
+        List<PointReflector> reflectors, ScannerSettings scanner, Random rng)
+    {
+        double ca = Math.Cos(d.AngleDeg * Math.PI / 180), sa = Math.Sin(d.AngleDeg * Math.PI / 180);
+        double r = d.DiameterMm / 2, semiX = r * (1 + Math.Max(0, d.SagittaMm)), halfL = d.LengthMm / 2;
+        double reach = d.IsCrossSection ? semiX + 0.2 : halfL + r + Math.Abs(d.SagittaMm) + 0.2;
+        double Bow(double u) => d.SagittaMm * (1 - 4 * u * u / (d.LengthMm * d.LengthMm));
+        bool Inside(double x, double z)
+        {
+            double u = ca * x + sa * z, w = -sa * x + ca * z;
+            if (d.IsCrossSection) return u * u / (semiX * semiX) + w * w / (r * r) <= 1;
+            return Math.Abs(u) <= halfL && Math.Abs(w - Bow(u)) <= r;
+        }
+        int j0 = Math.Max(0, (int)((d.LateralMm - reach) / pitch + (lines - 1) / 2.0)), j1 = Math.Min(lines - 1, (int)((d.LateralMm + reach) / pitch + (lines - 1) / 2.0) + 1);
+        int i0 = Math.Max(0, (int)((d.DepthMm - reach) / dz)), i1 = Math.Min(n - 1, (int)((d.DepthMm + reach) / dz) + 1);
+        for (int j = j0; j <= j1; j++)
+        for (int i = i0; i <= i1; i++)
+        {
+            int p = j * n + i;
+            if (labels[p] == (byte)Label.Fibroglandular && Inside((j - (lines - 1) / 2.0) * pitch - d.LateralMm, i * dz - d.DepthMm))
+                labels[p] = (byte)Label.Duct;
+        }
+
+        // Wall points (frame coordinates u, w with the outward normal), kept where the wall lies in the gland.
+        double amp = SheetAmplitude(d.WallDb, scanner);
+        void Wall(double u, double w, double nu, double nw)
+        {
+            double x = d.LateralMm + ca * u - sa * w, z = d.DepthMm + sa * u + ca * w;
+            double nz = (sa * nu + ca * nw) / Math.Sqrt(nu * nu + nw * nw);
+            double facing = nz * nz * nz * nz;
+            int i = (int)Math.Round(z / dz), j = (int)Math.Round(x / pitch + (lines - 1) / 2.0);
+            if (facing < 0.01 || i < 0 || i >= n || j < 0 || j >= lines || labels[j * n + i] is not ((byte)Label.Fibroglandular or (byte)Label.Duct)) return;
+            reflectors.Add(new PointReflector(x, z, amp * facing * Jitter(rng)));
+        }
+        if (d.IsCrossSection)
+        {
+            int count = (int)Math.Ceiling(2 * Math.PI * semiX / ReflectorSpacingMm);
+            for (int k = 0; k < count; k++)
+            {
+                double t = 2 * Math.PI * k / count, cu = Math.Cos(t), sw = Math.Sin(t);
+                Wall(semiX * cu, r * sw, cu / semiX, sw / r);
+            }
+            return;
+        }
+        for (double u = -halfL; u <= halfL;)
+        {
+            double slope = -8 * d.SagittaMm * u / (d.LengthMm * d.LengthMm); // dBow/du
+            Wall(u, Bow(u) + r, -slope, 1);
+            Wall(u, Bow(u) - r, slope, -1);
+            u += ReflectorSpacingMm / Math.Sqrt(1 + slope * slope);
         }
     }
 
