@@ -21,7 +21,7 @@ internal static class ReproduceCommand
         var inputs = new Option<string?>("--inputs") { Description = "Models to train, comma-separated: bmode, entropy, nakagami, bmode+entropy (default bmode,entropy,bmode+entropy)" };
         var bootstrapSeed = new Option<int?>("--bootstrap-seed") { Description = "Seed of the bootstrap confidence intervals (default 1)" };
         var controls = new Option<string?>("--controls") { Description = "Control cohorts, comma-separated: null, statistics-only, echogenicity-only, or none (default all three; simulated data only)" };
-        var controlCases = new Option<int?>("--control-cases") { Description = "Cases of each control cohort (quick preset 45)" };
+        var controlCases = new Option<int?>("--control-cases") { Description = "Cases of each control cohort (quick preset 60)" };
         var controlInputs = new Option<string?>("--control-inputs") { Description = "Models trained on each control cohort (default bmode,entropy)" };
         var folds = new Option<int?>("--folds") { Description = "k-fold cross-validation by mass (k >= 2); default one split" };
         var seeds = new Option<string?>("--seeds") { Description = "Seeds, comma-separated: each sets the fold partition (with --folds) and the training seed; Dice per mass averaged over seeds" };

@@ -55,9 +55,9 @@ public sealed record ReproduceConfig
     /// echogenicity. Only with the default simulated cohort (skipped, with a note, for given data).</summary>
     public MassContrast[] Controls { get; init; } = [MassContrast.Null, MassContrast.StatisticsOnly, MassContrast.EchogenicityOnly];
 
-    /// <summary>Cases of each control cohort (fewer than the main cohort's, to keep the default run near 10 minutes on
-    /// 2 cores: 45 cases give 13-14 test masses, where 60 gave 18, so confidence intervals are about 15 % wider).</summary>
-    public int ControlCases { get; init; } = 45;
+    /// <summary>Cases of each control cohort (fewer than the main cohort's to bound the run time: 60 cases give 18 test
+    /// masses; 45, tried on cohort v3, gave 14 and controls too imprecise to separate from the null cohort).</summary>
+    public int ControlCases { get; init; } = 60;
 
     /// <summary>Models trained on each control cohort.</summary>
     public string[] ControlInputs { get; init; } = ["bmode", "entropy"];
