@@ -14,9 +14,9 @@ public static class BackgroundV3
     public static CaseDescription Draw(Random r, CaseDescription c)
     {
         var t = c.Tissues;
-        // Sound speeds (m/s). Breast ultrasound tomography: fat about 1420-1470, parenchyma about 1490-1540, masses
-        // faster than the parenchyma, carcinomas about 1550 (Li, Duric et al. 2009, Ultrasound Med Biol 35:1615; the
-        // kit's reference: fat 1440, gland 1520, tumour 1548). Only the mass surface refracts (EdgeShadow). The
+        // Sound speeds (m/s), spans chosen around in-vivo ultrasound tomography (Ranger et al. 2012, AJR 198:233: fat
+        // below ~1460, fibroglandular tissue above, solid masses ~1520 +- 30; the kit's reference: fat 1440, gland 1520,
+        // tumour 1548). Only the mass surface refracts (EdgeShadow). The
         // controls keep the mass's speed equal to the gland's: refraction is a cue beyond statistics or brightness.
         double fat = r.Uniform(1420, 1470), gland = r.Uniform(1490, 1540);
         double mass = c.Mass.Class switch
