@@ -26,18 +26,33 @@ public static class OasbudFile
     internal static readonly (string Rf, string Roi)[] ViewFields = [("rf1", "roi1"), ("rf2", "roi2")];
 
     /// <summary>Opens an OASBUD-layout file; frames are converted to <see cref="RfFrame"/> per case on demand.</summary>
-    /// <remarks>RF and masks stay in memory in their stored class (any numeric class, logical masks); every case is
-    /// checked on opening, and a problem is reported naming the case (index and id), the view and the problem.</remarks>
+    /// <remarks>Every case is checked on opening (one pass over the file), and a problem is reported naming the case
+    /// (index and id), the view and the problem. In a Level-5 file RF and masks then stay in the file, and each case is
+    /// read again when asked for (in file order a compressed file is inflated once more in all); in a v7.3 file they
+    /// are held in memory in their stored class (any numeric class, logical masks).</remarks>
     public static OasbudDataset Open(string path, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null)
+    {
+        // The file's length and write time before it is read: a case read later checks that the file is still this one.
+        (long, DateTime)? stamp = File.Exists(path) ? (new FileInfo(path).Length, File.GetLastWriteTimeUtc(path)) : null;
+        return FromVariable(path, MatFile.ReadVariableDeferred(path, VariableName), coding, acquisition, stamp);
+    }
+
+    /// <summary>Opens an OASBUD-layout file with every case's RF and masks read into memory at once (the reader before
+    /// <see cref="Open"/> read cases on request; kept to check that both give the same data).</summary>
+    internal static OasbudDataset OpenWhole(string path, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null)
         => FromVariable(path, MatFile.ReadVariable(path, VariableName), coding, acquisition);
 
     /// <summary>An OASBUD-layout data set over a `data` variable already read from <paramref name="path"/>
     /// (checked as <see cref="Open"/> checks it).</summary>
     public static OasbudDataset FromVariable(string path, MatValue data, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null)
+        => FromVariable(path, data, coding, acquisition, file: null);
+
+    // file: the length and write time of the file that arrays left in it (a deferring read) are read from.
+    private static OasbudDataset FromVariable(string path, MatValue data, ClassCoding coding, Acquisition? acquisition, (long, DateTime)? file)
     {
         if (data is not MatStruct cases)
             throw new BreastSegInputException(path, $"variable '{VariableName}' is a {data.ShapeText} {data.ClassName}, expected the 1xN struct array of the OASBUD layout");
-        return new OasbudDataset(path, cases, coding, acquisition ?? Acquisition.Oasbud);
+        return new OasbudDataset(path, cases, coding, acquisition ?? Acquisition.Oasbud, file);
     }
 
     /// <summary>Whether a variable looks like the OASBUD layout's `data` (a struct array with RF or mask fields).</summary>

@@ -37,6 +37,55 @@ public static class MatFile
             $"no variable '{name}' (the file has {(names.Count == 0 ? "no variables" : string.Join(", ", names.Distinct()))})");
     }
 
+    /// <summary>Reads variable <paramref name="name"/> as <see cref="ReadVariable"/> does (same checks, same errors), but
+    /// leaves the numeric arrays inside its structs and cells in a Level-5 file: each comes back as a
+    /// <see cref="MatSummary"/> that <see cref="DeferredArrays"/> reads on request, so memory holds one array at a
+    /// time instead of the variable. In a v7.3 (HDF5) file every array is read at once, as <see cref="ReadVariable"/>
+    /// reads it.</summary>
+    internal static MatValue ReadVariableDeferred(string path, string name)
+    {
+        var (kind, bigEndian, file) = OpenAndDetect(path);
+        if (kind == FileKind.Hdf5)
+        {
+            file.Dispose();
+            return ReadVariable(path, name);
+        }
+        MatValue? found = null;
+        var names = new List<string>();
+        using (var reader = Level5Reader.Open(path, file, bigEndian, defer: true))
+            while (reader.ReadNext() is { } variable)
+            {
+                names.Add(variable.Key);
+                if (variable.Key == name) found = variable.Value;
+            }
+        return found ?? throw new BreastSegInputException(path,
+            $"no variable '{name}' (the file has {(names.Count == 0 ? "no variables" : string.Join(", ", names.Distinct()))})");
+    }
+
+    /// <summary>A reader of the arrays that <see cref="ReadVariableDeferred"/> left in <paramref name="path"/>. It checks
+    /// that the file is still the one read (length and write time); dispose it to close the file.</summary>
+    internal static DeferredArrays OpenDeferredArrays(string path, long length, DateTime writeTimeUtc)
+    {
+        var (kind, bigEndian, file) = OpenAndDetect(path);
+        if (kind != FileKind.Level5 || file.Length != length || File.GetLastWriteTimeUtc(path) != writeTimeUtc)
+        {
+            file.Dispose();
+            throw new BreastSegInputException(path, "the file changed after it was opened; open it again");
+        }
+        return new DeferredArrays(Level5Reader.Open(path, file, bigEndian));
+    }
+
+    /// <summary>Reads arrays left in a Level-5 file by <see cref="ReadVariableDeferred"/>, one at a time.</summary>
+    internal sealed class DeferredArrays(Level5Reader reader) : IDisposable
+    {
+        /// <summary>The array <paramref name="summary"/> stands for, read in full (as a full read would have read it).</summary>
+        public MatNumeric Read(MatSummary summary) =>
+            reader.ReadDeferred(summary.Stored ?? throw new ArgumentException("the summary was not left in the file by a deferring read", nameof(summary)));
+
+        /// <inheritdoc />
+        public void Dispose() => reader.Dispose();
+    }
+
     /// <summary>Streams the variables in file order, parsing each only when enumerated.</summary>
     public static IEnumerable<KeyValuePair<string, MatValue>> ReadVariables(string path) => Stream(path, summarize: false);
 
