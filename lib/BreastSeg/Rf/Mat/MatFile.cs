@@ -118,6 +118,15 @@ public static class MatFile
         AtomicFile.Write(path, stream => Level5Writer.Write(stream, variables, compress));
     }
 
+    /// <summary>Writes a MAT Level-5 file of one 1 x N struct array whose elements (each its named fields, in the first
+    /// element's order) are produced one at a time, atomically; memory holds one element. The file equals what
+    /// <see cref="Write(string, IEnumerable{KeyValuePair{string, MatValue}}, bool)"/> writes for the whole struct.</summary>
+    public static void WriteStructArray(string path, string name, IEnumerable<IReadOnlyList<KeyValuePair<string, MatValue>>> elements, bool compress = true)
+    {
+        ArgumentNullException.ThrowIfNull(elements);
+        AtomicFile.Write(path, stream => Level5Writer.WriteStructArray(stream, name, elements, compress));
+    }
+
     private enum FileKind { Level5, Hdf5 }
 
     private static (FileKind Kind, bool BigEndian, FileStream File) OpenAndDetect(string path)
