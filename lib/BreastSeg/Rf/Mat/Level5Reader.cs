@@ -38,7 +38,7 @@ internal sealed class Level5Reader : IDisposable
         _path = path;
         _file = file;
         _swap = swap;
-        _summarize = summarize || defer;
+        _summarize = summarize;
         _defer = defer;
     }
 
@@ -148,10 +148,11 @@ internal sealed class Level5Reader : IDisposable
             count *= d;
             if (count > Array.MaxLength) throw new MatFormatException($"{what}: dimensions {string.Join("x", dims)} hold more elements than one array can ({input.Where})");
         }
-        // The memory the array will take, checked before any of its data is read or allocated; a summary takes none,
-        // but a deferred array will be read in full later, so it is checked now, as a full read would check it.
+        // The memory the array will take, checked before any of its data is read or allocated; a summary takes none.
+        // A deferred array (one inside a struct or cell, left in the file) will be read in full later, so it is
+        // checked now, as a full read would check it.
         bool deferred = _defer && depth > 0 && MatTypes.IsNumeric(matClass);
-        if (MatTypes.IsNumeric(matClass) && (!_summarize || deferred))
+        if (MatTypes.IsNumeric(matClass) && !_summarize)
             MemoryCap.Check(_path, $"{what} ({string.Join("x", dims)} {(logical ? "logical" : MatTypes.Name(matClass))})",
                 MemoryCap.Product(count, (logical ? 1 : MatTypes.ElementSize(matClass)) * (complex ? 2 : 1)));
         else if (matClass == MatClass.Char)

@@ -24,11 +24,13 @@ public static class MatFile
 
     /// <summary>Reads variable <paramref name="name"/> (other variables are parsed and dropped, one at a time).
     /// A missing variable is an error naming the variables the file has.</summary>
-    public static MatValue ReadVariable(string path, string name)
+    public static MatValue ReadVariable(string path, string name) => Find(path, name, ReadVariables(path));
+
+    private static MatValue Find(string path, string name, IEnumerable<KeyValuePair<string, MatValue>> variables)
     {
         MatValue? found = null;
         var names = new List<string>();
-        foreach (var (n, value) in ReadVariables(path))
+        foreach (var (n, value) in variables)
         {
             names.Add(n);
             if (n == name) found = value;
@@ -37,29 +39,35 @@ public static class MatFile
             $"no variable '{name}' (the file has {(names.Count == 0 ? "no variables" : string.Join(", ", names.Distinct()))})");
     }
 
+    /// <summary>Reads every variable as <see cref="Read"/> does (same checks, same errors), but the numeric arrays inside
+    /// structs and cells of a Level-5 file come back as <see cref="MatSummary"/> values and stay in the file (to find
+    /// out what a file holds without reading its bulk); top-level arrays, and every array of a v7.3 file, are read in
+    /// full.</summary>
+    public static IReadOnlyDictionary<string, MatValue> ReadDeferred(string path)
+    {
+        var result = new Dictionary<string, MatValue>(StringComparer.Ordinal);
+        foreach (var (name, value) in StreamDeferred(path)) result[name] = value;
+        return result;
+    }
+
     /// <summary>Reads variable <paramref name="name"/> as <see cref="ReadVariable"/> does (same checks, same errors), but
     /// leaves the numeric arrays inside its structs and cells in a Level-5 file: each comes back as a
     /// <see cref="MatSummary"/> that <see cref="DeferredArrays"/> reads on request, so memory holds one array at a
     /// time instead of the variable. In a v7.3 (HDF5) file every array is read at once, as <see cref="ReadVariable"/>
     /// reads it.</summary>
-    internal static MatValue ReadVariableDeferred(string path, string name)
+    internal static MatValue ReadVariableDeferred(string path, string name) => Find(path, name, StreamDeferred(path));
+
+    private static IEnumerable<KeyValuePair<string, MatValue>> StreamDeferred(string path)
     {
         var (kind, bigEndian, file) = OpenAndDetect(path);
         if (kind == FileKind.Hdf5)
         {
             file.Dispose();
-            return ReadVariable(path, name);
+            foreach (var variable in Hdf5Reader.Read(path, summarize: false)) yield return variable;
+            yield break;
         }
-        MatValue? found = null;
-        var names = new List<string>();
-        using (var reader = Level5Reader.Open(path, file, bigEndian, defer: true))
-            while (reader.ReadNext() is { } variable)
-            {
-                names.Add(variable.Key);
-                if (variable.Key == name) found = variable.Value;
-            }
-        return found ?? throw new BreastSegInputException(path,
-            $"no variable '{name}' (the file has {(names.Count == 0 ? "no variables" : string.Join(", ", names.Distinct()))})");
+        using var reader = Level5Reader.Open(path, file, bigEndian, defer: true);
+        while (reader.ReadNext() is { } variable) yield return variable;
     }
 
     /// <summary>A reader of the arrays that <see cref="ReadVariableDeferred"/> left in <paramref name="path"/>. It checks
