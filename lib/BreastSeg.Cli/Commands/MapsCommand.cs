@@ -10,8 +10,8 @@ namespace BreastSeg.Cli.Commands;
 /// <summary>
 /// `breastseg maps INPUT.mat --out OUT.mat`: envelope, B-mode, entropy and Nakagami maps of a MAT file. An OASBUD-layout
 /// input (struct array `data` with rf1/rf2/roi1/roi2) gives an OASBUD-like struct array `data` with the maps of every
-/// case and view (fields such as entropy1, entropy2) and the masks; a plain MAT file gives one double variable per map,
-/// the shape of the input variable.
+/// case and view (fields such as entropy1, entropy2) and the masks, computed and written case by case (memory holds one
+/// case); a plain MAT file gives one double variable per map, the shape of the input variable.
 /// </summary>
 internal static partial class MapsCommand
 {
@@ -65,12 +65,16 @@ internal static partial class MapsCommand
         if (from is not ("rf" or "envelope")) throw new BreastSegInputException("--from", $"unknown input kind '{request.From}'; use rf or envelope");
         if (!File.Exists(request.Input)) throw new BreastSegInputException(request.Input, "file not found");
         if (Rf.Ultrasonix.UltrasonixFile.HasUltrasonixExtension(request.Input)) return RunUltrasonix(request, stdout);
-        var variables = MatFile.Read(request.Input);
-        var oasbud = variables.FirstOrDefault(kv => OasbudFile.IsOasbudLayout(kv.Key, kv.Value));
-        IEnumerable<KeyValuePair<string, MatValue>> result = oasbud.Value is not null
-            ? [new(OasbudFile.VariableName, OasbudMaps(request, OasbudFile.FromVariable(request.Input, oasbud.Value), stdout))]
-            : PlainMaps(request, variables, from == "envelope");
-        MatFile.Write(request.Output, result);
+        // Arrays inside structs stay in the file: an OASBUD-layout cohort is detected without reading its RF.
+        var variables = MatFile.ReadDeferred(request.Input);
+        if (variables.Any(kv => OasbudFile.IsOasbudLayout(kv.Key, kv.Value)))
+        {
+            variables = null;
+            var dataset = OasbudFile.Open(request.Input);
+            CheckOutputSize(request, dataset);
+            MatFile.WriteStructArray(request.Output, OasbudFile.VariableName, OasbudMaps(request, dataset, stdout));
+        }
+        else MatFile.Write(request.Output, PlainMaps(request, variables, from == "envelope"));
         stdout.WriteLine($"maps: wrote {request.Output}");
         return 0;
     }
@@ -105,36 +109,39 @@ internal static partial class MapsCommand
         };
     }
 
-    private static MatStruct OasbudMaps(MapsRequest request, OasbudDataset dataset, TextWriter stdout)
+    /// <summary>The maps and masks of every case, one struct element per case, computed as the writer asks for them.</summary>
+    private static IEnumerable<IReadOnlyList<KeyValuePair<string, MatValue>>> OasbudMaps(MapsRequest request, OasbudDataset dataset, TextWriter stdout)
     {
-        var fields = new List<string> { "id" };
-        for (int view = 1; view <= 2; view++)
-        {
-            fields.AddRange(request.Kinds.Select(k => $"{KindNames[(int)k]}{view}"));
-            fields.Add($"roi{view}");
-        }
-        fields.AddRange(["birads", "class"]);
-        var elements = new List<IReadOnlyDictionary<string, MatValue>>();
         for (int c = 0; c < dataset.Count; c++)
         {
             var rfCase = dataset.GetCase(c);
-            var element = new Dictionary<string, MatValue> { ["id"] = new MatChar(rfCase.Id) };
+            var element = new List<KeyValuePair<string, MatValue>> { new("id", new MatChar(rfCase.Id)) };
             for (int view = 1; view <= 2; view++)
             {
                 var v = view <= rfCase.Views.Count ? rfCase.Views[view - 1] : null;
                 MapSet? set = v is null ? null : WithOptionNames(request.Input, () => ParametricMaps.Compute(v.Frame, request.Options, request.Kinds), $"case {rfCase.Id} view {view}");
                 foreach (var k in request.Kinds)
-                    element[$"{KindNames[(int)k]}{view}"] = set is null ? MatNumeric.FromDoubles(0, 0, []) : MatNumeric.FromDoubles(set.Samples, set.Lines, set.Get(k)!);
-                element[$"roi{view}"] = v is null
+                    element.Add(new($"{KindNames[(int)k]}{view}", set is null ? MatNumeric.FromDoubles(0, 0, []) : MatNumeric.FromDoubles(set.Samples, set.Lines, set.Get(k)!)));
+                element.Add(new($"roi{view}", v is null
                     ? new MatNumeric([0, 0], Array.Empty<byte>())
-                    : new MatNumeric([v.Mask.Samples, v.Mask.Lines], v.Mask.Data.Select(b => b ? (byte)1 : (byte)0).ToArray());
+                    : new MatNumeric([v.Mask.Samples, v.Mask.Lines], v.Mask.Data.Select(b => b ? (byte)1 : (byte)0).ToArray())));
             }
-            element["birads"] = new MatChar(rfCase.BiRads);
-            element["class"] = MatNumeric.FromDoubles(1, 1, [rfCase.ClassCode]);
-            elements.Add(element);
+            element.Add(new("birads", new MatChar(rfCase.BiRads)));
+            element.Add(new("class", MatNumeric.FromDoubles(1, 1, [rfCase.ClassCode])));
             stdout.WriteLine($"maps: case {c + 1}/{dataset.Count} ({rfCase.Id})");
+            yield return element;
         }
-        return new MatStruct(fields, elements);
+    }
+
+    /// <summary>Refuses, before any map is computed, an output larger than one MAT Level-5 variable can hold (4 GB):
+    /// the maps alone (8 bytes per pixel each) and the masks are a lower bound of its size.</summary>
+    private static void CheckOutputSize(MapsRequest request, OasbudDataset dataset)
+    {
+        long bytes = dataset.Summaries.Sum(s => s.Views.Where(v => v.Key.StartsWith("rf", StringComparison.Ordinal))
+            .Sum(v => v.Value.Shape.Aggregate(1L, (p, d) => p * d) * (8L * request.Kinds.Length + 1)));
+        if (bytes > uint.MaxValue)
+            throw new BreastSegInputException("--maps", FormattableString.Invariant(
+                $"the {request.Kinds.Length} maps of the {dataset.Count} cases of {request.Input} need {bytes / 1e9:F1} GB, more than the 4 GB one MAT variable can hold; ask for fewer maps (--maps) or split the file"));
     }
 
     /// <summary>

@@ -5,17 +5,23 @@ using BreastSeg.Rf.Mat;
 namespace BreastSeg.Rf;
 
 /// <summary>An opened OASBUD-layout data set.</summary>
-/// <remarks>Cases are keyed by their row index (ids need not be unique). RF and masks are held in their stored class;
-/// <see cref="GetCase"/> widens one case to double frames. A data set over summaries (<see cref="MatFile.ReadSummaries"/>,
-/// for `inspect`) has the same checks and <see cref="Summaries"/> but no frames.</remarks>
+/// <remarks>Cases are keyed by their row index (ids need not be unique). Opened from a Level-5 file
+/// (<see cref="OasbudFile.Open"/>), RF and masks stay in the file and <see cref="GetCase"/> reads one case's arrays and
+/// widens them to double frames, so memory holds one case, not the cohort; from a v7.3 file they are held in their
+/// stored class. A data set over summaries (<see cref="MatFile.ReadSummaries"/>, for `inspect`) has the same checks
+/// and <see cref="Summaries"/> but no frames.</remarks>
 public sealed class OasbudDataset
 {
     private readonly MatStruct _data;
+    private readonly (long Length, DateTime WriteTimeUtc)? _file;
+    private readonly Lock _reading = new();
+    private MatFile.DeferredArrays? _arrays;
 
-    internal OasbudDataset(string path, MatStruct data, ClassCoding coding, Acquisition acquisition)
+    internal OasbudDataset(string path, MatStruct data, ClassCoding coding, Acquisition acquisition, (long Length, DateTime WriteTimeUtc)? file = null)
     {
         Path = path;
         _data = data;
+        _file = file;
         Coding = coding;
         Acquisition = acquisition;
         var missing = OasbudFile.FieldNames.Where(f => !data.HasField(f)).ToList();
@@ -59,11 +65,11 @@ public sealed class OasbudDataset
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
         var summary = Summaries[index];
+        var arrays = Arrays(index);
         var views = new List<RfView>();
         foreach (var (rfField, roiField) in OasbudFile.ViewFields)
         {
-            if (_data[index, rfField] is not MatNumeric rf || _data[index, roiField] is not MatNumeric roi)
-                throw new InvalidOperationException($"{Path} was read as summaries (for inspection); open it with OasbudFile.Open to read frames");
+            var (rf, roi) = (arrays[rfField], arrays[roiField]);
             int samples = rf.Dimensions[0], lines = rf.Dimensions[1];
             var frame = new RfFrame(samples, lines, rf.ToDoubleArray(), Acquisition);
             var mask = roi.ToDoubleArray();
@@ -71,6 +77,45 @@ public sealed class OasbudDataset
         }
         bool malignant = summary.ClassCode == OasbudFile.ClassValue(true, Coding);
         return new RfCase(index, summary.Id, views, summary.BiRads, summary.ClassCode, malignant);
+    }
+
+    /// <summary>The RF and mask arrays of case <paramref name="index"/>; those left in the file are read in file order,
+    /// so reading a compressed file case after case inflates it once.</summary>
+    private Dictionary<string, MatNumeric> Arrays(int index)
+    {
+        var fields = OasbudFile.ViewFields.SelectMany(v => new[] { v.Rf, v.Roi }).ToList();
+        var arrays = new Dictionary<string, MatNumeric>(StringComparer.Ordinal);
+        var stored = new List<(string Field, MatSummary Summary)>();
+        foreach (string field in fields)
+        {
+            switch (_data[index, field])
+            {
+                case MatNumeric n:
+                    arrays[field] = n;
+                    break;
+                case MatSummary { Stored: not null } s when _file is not null:
+                    stored.Add((field, s));
+                    break;
+                default:
+                    throw new InvalidOperationException($"{Path} was read as summaries (for inspection); open it with OasbudFile.Open to read frames");
+            }
+        }
+        if (stored.Count > 0)
+            lock (_reading)
+            {
+                _arrays ??= MatFile.OpenDeferredArrays(Path, _file!.Value.Length, _file.Value.WriteTimeUtc);
+                foreach (var (field, summary) in stored.OrderBy(s => s.Summary.Stored!.ElementAt).ThenBy(s => s.Summary.Stored!.Offset))
+                    arrays[field] = Checked(_arrays.Read(summary), summary, index, field);
+            }
+        return arrays;
+    }
+
+    // The array read now must be the one checked on opening (same shape and class), or the file changed in between.
+    private MatNumeric Checked(MatNumeric array, MatSummary opened, int index, string field)
+    {
+        if (!array.Dimensions.SequenceEqual(opened.Dimensions) || array.ClassName != opened.ClassName || array.IsComplex != opened.IsComplex)
+            throw new BreastSegInputException(Path, $"case {index}, {field}: the array is {array.ShapeText} {array.ClassName}, it was {opened.ShapeText} {opened.ClassName} when the file was opened (the file changed?)");
+        return array;
     }
 
     /// <summary>Validates case <paramref name="index"/> and summarises it (a summary read from the file as is).</summary>

@@ -26,18 +26,33 @@ public static class OasbudFile
     internal static readonly (string Rf, string Roi)[] ViewFields = [("rf1", "roi1"), ("rf2", "roi2")];
 
     /// <summary>Opens an OASBUD-layout file; frames are converted to <see cref="RfFrame"/> per case on demand.</summary>
-    /// <remarks>RF and masks stay in memory in their stored class (any numeric class, logical masks); every case is
-    /// checked on opening, and a problem is reported naming the case (index and id), the view and the problem.</remarks>
+    /// <remarks>Every case is checked on opening (one pass over the file), and a problem is reported naming the case
+    /// (index and id), the view and the problem. In a Level-5 file RF and masks then stay in the file, and each case is
+    /// read again when asked for (in file order a compressed file is inflated once more in all); in a v7.3 file they
+    /// are held in memory in their stored class (any numeric class, logical masks).</remarks>
     public static OasbudDataset Open(string path, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null)
+    {
+        // The file's length and write time before it is read: a case read later checks that the file is still this one.
+        (long, DateTime)? stamp = File.Exists(path) ? (new FileInfo(path).Length, File.GetLastWriteTimeUtc(path)) : null;
+        return FromVariable(path, MatFile.ReadVariableDeferred(path, VariableName), coding, acquisition, stamp);
+    }
+
+    /// <summary>Opens an OASBUD-layout file with every case's RF and masks read into memory at once (the reader before
+    /// <see cref="Open"/> read cases on request; kept to check that both give the same data).</summary>
+    internal static OasbudDataset OpenWhole(string path, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null)
         => FromVariable(path, MatFile.ReadVariable(path, VariableName), coding, acquisition);
 
     /// <summary>An OASBUD-layout data set over a `data` variable already read from <paramref name="path"/>
     /// (checked as <see cref="Open"/> checks it).</summary>
     public static OasbudDataset FromVariable(string path, MatValue data, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null)
+        => FromVariable(path, data, coding, acquisition, file: null);
+
+    // file: the length and write time of the file that arrays left in it (a deferring read) are read from.
+    private static OasbudDataset FromVariable(string path, MatValue data, ClassCoding coding, Acquisition? acquisition, (long, DateTime)? file)
     {
         if (data is not MatStruct cases)
             throw new BreastSegInputException(path, $"variable '{VariableName}' is a {data.ShapeText} {data.ClassName}, expected the 1xN struct array of the OASBUD layout");
-        return new OasbudDataset(path, cases, coding, acquisition ?? Acquisition.Oasbud);
+        return new OasbudDataset(path, cases, coding, acquisition ?? Acquisition.Oasbud, file);
     }
 
     /// <summary>Whether a variable looks like the OASBUD layout's `data` (a struct array with RF or mask fields).</summary>
@@ -59,24 +74,32 @@ public static class OasbudFile
         Func<RfCase, IEnumerable<KeyValuePair<string, MatValue>>>? extraFields, bool compress = true)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        var fields = FieldNames.ToList();
-        var values = new List<MatValue>();
-        int count = 0;
+        // Cases are converted and written one at a time (the simulator produces them lazily), so memory holds one case.
+        MatFile.WriteStructArray(path, VariableName, Elements(cases, coding, extraFields), compress);
+    }
+
+    private static IEnumerable<IReadOnlyList<KeyValuePair<string, MatValue>>> Elements(IEnumerable<RfCase> cases, ClassCoding coding,
+        Func<RfCase, IEnumerable<KeyValuePair<string, MatValue>>>? extraFields)
+    {
+        List<string>? extraNames = null;
         foreach (var c in cases)
         {
             string who = $"case {c.Index} (id '{c.Id}')";
             if (c.Views.Count != ViewFields.Length) throw new ArgumentException($"{who} has {c.Views.Count} views; the OASBUD layout has exactly {ViewFields.Length}", nameof(cases));
             var extra = extraFields?.Invoke(c).ToList() ?? [];
-            if (count == 0)
+            if (extraNames is null)
+            {
+                extraNames = [];
                 foreach (var (name, _) in extra)
                 {
-                    if (fields.Contains(name)) throw new ArgumentException($"extra field '{name}' repeats a field of the layout", nameof(extraFields));
-                    fields.Add(name);
+                    if (FieldNames.Contains(name)) throw new ArgumentException($"extra field '{name}' repeats a field of the layout", nameof(extraFields));
+                    if (extraNames.Contains(name)) throw new ArgumentException($"extra field '{name}' is given twice", nameof(extraFields));
+                    extraNames.Add(name);
                 }
-            if (!extra.Select(e => e.Key).SequenceEqual(fields.Skip(FieldNames.Count)))
-                throw new ArgumentException($"{who} gives extra fields ({string.Join(", ", extra.Select(e => e.Key))}) that differ from the first case's ({string.Join(", ", fields.Skip(FieldNames.Count))})", nameof(extraFields));
+            }
+            if (!extra.Select(e => e.Key).SequenceEqual(extraNames))
+                throw new ArgumentException($"{who} gives extra fields ({string.Join(", ", extra.Select(e => e.Key))}) that differ from the first case's ({string.Join(", ", extraNames)})", nameof(extraFields));
 
-            values.Add(new MatChar(c.Id));
             var rf = new MatValue[2];
             var roi = new MatValue[2];
             for (int v = 0; v < ViewFields.Length; v++)
@@ -87,12 +110,14 @@ public static class OasbudFile
                 rf[v] = new MatNumeric([frame.Samples, frame.Lines], ToInt16(frame.Data, $"{who}, {ViewFields[v].Rf}"));
                 roi[v] = new MatNumeric([mask.Samples, mask.Lines], Array.ConvertAll(mask.Data, b => b ? (byte)1 : (byte)0));
             }
-            values.AddRange([rf[0], rf[1], roi[0], roi[1], new MatChar(c.BiRads), MatNumeric.Scalar(ClassValue(c.Malignant, coding))]);
-            values.AddRange(extra.Select(e => e.Value));
-            count++;
+            var element = new List<KeyValuePair<string, MatValue>>
+            {
+                new("id", new MatChar(c.Id)), new("rf1", rf[0]), new("rf2", rf[1]), new("roi1", roi[0]), new("roi2", roi[1]),
+                new("birads", new MatChar(c.BiRads)), new("class", MatNumeric.Scalar(ClassValue(c.Malignant, coding))),
+            };
+            element.AddRange(extra);
+            yield return element;
         }
-        var data = new MatStruct([1, count], fields, values);
-        MatFile.Write(path, [new(VariableName, data)], compress);
     }
 
     /// <summary>The file's class value for a pathology under a coding.</summary>

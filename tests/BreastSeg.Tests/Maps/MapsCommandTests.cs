@@ -150,4 +150,53 @@ public sealed class MapsCommandFileTests : IDisposable
             }
         }
     }
+
+    /// <summary>The struct the verb wrote before it streamed cases: every case's maps built in memory, then written at
+    /// once (kept here as the reference the streamed output must equal).</summary>
+    private static BreastSeg.Rf.Mat.MatStruct WholeCohortMaps(string input, BreastSeg.Maps.MapOptions options, BreastSeg.Maps.MapKind[] kinds, string[] names)
+    {
+        var dataset = BreastSeg.Rf.OasbudFile.OpenWhole(input);
+        var fields = new List<string> { "id" };
+        for (int view = 1; view <= 2; view++)
+        {
+            fields.AddRange(kinds.Select(k => $"{names[(int)k]}{view}"));
+            fields.Add($"roi{view}");
+        }
+        fields.AddRange(["birads", "class"]);
+        var elements = new List<IReadOnlyDictionary<string, BreastSeg.Rf.Mat.MatValue>>();
+        for (int c = 0; c < dataset.Count; c++)
+        {
+            var rfCase = dataset.GetCase(c);
+            var element = new Dictionary<string, BreastSeg.Rf.Mat.MatValue> { ["id"] = new BreastSeg.Rf.Mat.MatChar(rfCase.Id) };
+            for (int view = 1; view <= 2; view++)
+            {
+                var v = rfCase.Views[view - 1];
+                var set = BreastSeg.Maps.ParametricMaps.Compute(v.Frame, options, kinds);
+                foreach (var k in kinds) element[$"{names[(int)k]}{view}"] = BreastSeg.Rf.Mat.MatNumeric.FromDoubles(set.Samples, set.Lines, set.Get(k)!);
+                element[$"roi{view}"] = new BreastSeg.Rf.Mat.MatNumeric([v.Mask.Samples, v.Mask.Lines], v.Mask.Data.Select(b => b ? (byte)1 : (byte)0).ToArray());
+            }
+            element["birads"] = new BreastSeg.Rf.Mat.MatChar(rfCase.BiRads);
+            element["class"] = BreastSeg.Rf.Mat.MatNumeric.FromDoubles(1, 1, [rfCase.ClassCode]);
+            elements.Add(element);
+        }
+        return new BreastSeg.Rf.Mat.MatStruct(fields, elements);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void StreamedCohortMapsEqualTheWholeCohortOutput(bool compressedInput)
+    {
+        var cases = BreastSeg.Tests.Rf.OasbudTestData.Cases(5, seed: 11);
+        BreastSeg.Rf.OasbudFile.Write(PathOf("oasbud.mat"), cases, BreastSeg.Rf.ClassCoding.OneIsMalignant, extraFields: null, compressedInput);
+        var (code, stderr) = Run("maps", PathOf("oasbud.mat"), "--out", PathOf("out.mat"), "--window", "5x3", "--bins", "8", "--nakagami-window", "5x3");
+        Assert.True(code == 0, stderr);
+        var options = new BreastSeg.Maps.MapOptions { Window = BreastSeg.Maps.MapWindow.Pixels(5, 3), Bins = 8, BinRule = BreastSeg.Maps.EntropyBinRule.Fixed, NakagamiWindow = BreastSeg.Maps.MapWindow.Pixels(5, 3) };
+        var kinds = new[] { BreastSeg.Maps.MapKind.Envelope, BreastSeg.Maps.MapKind.BMode, BreastSeg.Maps.MapKind.Entropy, BreastSeg.Maps.MapKind.Nakagami };
+        var expected = WholeCohortMaps(PathOf("oasbud.mat"), options, kinds, ["envelope", "bmode", "entropy", "nakagami"]);
+        BreastSeg.Rf.Mat.MatFile.Write(PathOf("whole.mat"), [new("data", expected)]);
+        BreastSeg.Tests.Rf.MatTestData.AssertSame(BreastSeg.Rf.Mat.MatFile.ReadVariable(PathOf("whole.mat"), "data"), BreastSeg.Rf.Mat.MatFile.ReadVariable(PathOf("out.mat"), "data"));
+        Assert.Equal(2, Directory.GetFiles(_dir, "*.mat").Count(f => f.EndsWith("out.mat") || f.EndsWith("whole.mat")));
+        Assert.Empty(Directory.GetFiles(_dir, "*.tmp"));
+    }
 }

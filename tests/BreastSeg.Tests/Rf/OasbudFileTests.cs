@@ -119,6 +119,14 @@ public class OasbudFileTests
     public void DefectsNameTheCaseViewAndProblem(string defect, string expected)
     {
         using var dir = new MatTestData.TempDir();
+        string bad = WriteDefective(dir, defect);
+        var e = Assert.Throws<BreastSegInputException>(() => OasbudFile.Open(bad));
+        Assert.Equal($"{bad}: {expected}", e.Message);
+    }
+
+    /// <summary>A three-case file with one of the <see cref="Defects"/> (by name) in <paramref name="dir"/>.</summary>
+    internal static string WriteDefective(MatTestData.TempDir dir, string defect)
+    {
         string good = dir.File("good.mat"), bad = dir.File("bad.mat");
         OasbudFile.Write(good, OasbudTestData.Cases(3, seed: 4));
         var data = (MatStruct)MatFile.ReadVariable(good, "data");
@@ -138,8 +146,7 @@ public class OasbudFileTests
             _ => OasbudTestData.WithField(data, 1, "birads", new MatCell([new MatChar("4a")])),
         };
         MatFile.Write(bad, [new("data", data)]);
-        var e = Assert.Throws<BreastSegInputException>(() => OasbudFile.Open(bad));
-        Assert.Equal($"{bad}: {expected}", e.Message);
+        return bad;
     }
 
     [Fact]

@@ -22,21 +22,35 @@ internal sealed class Level5Reader : IDisposable
     private readonly FileStream _file;
     private readonly bool _swap;
     private readonly bool _summarize;
+    private readonly bool _defer;
 
-    private Level5Reader(string path, FileStream file, bool swap, bool summarize)
+    // The top-level element being parsed: where its tag starts and, for a miCOMPRESSED one, its compressed bytes
+    // (-1 for a plain miMATRIX element), so a deferred array can be found again.
+    private long _elementAt;
+    private long _compressedBytes = -1;
+
+    // Where deferred reading stopped inside a compressed element: reading on from there avoids inflating the element
+    // again from its start when arrays are requested in file order.
+    private (long ElementAt, ZLibStream Zlib, MatInput Input)? _cursor;
+
+    private Level5Reader(string path, FileStream file, bool swap, bool summarize, bool defer)
     {
         _path = path;
         _file = file;
         _swap = swap;
         _summarize = summarize;
+        _defer = defer;
     }
 
     /// <summary>Opens a file whose 128-byte header has been checked; <paramref name="bigEndian"/> from its endian
-    /// indicator. With <paramref name="summarize"/>, numeric arrays come back as <see cref="MatSummary"/>.</summary>
-    public static Level5Reader Open(string path, FileStream file, bool bigEndian, bool summarize = false)
+    /// indicator. With <paramref name="summarize"/>, numeric arrays come back as <see cref="MatSummary"/>. With
+    /// <paramref name="defer"/>, numeric arrays inside structs and cells come back as summaries that also record where
+    /// they are stored (<see cref="MatSummary.Stored"/>), checked as a full read checks them, for
+    /// <see cref="ReadDeferred"/> to read later.</summary>
+    public static Level5Reader Open(string path, FileStream file, bool bigEndian, bool summarize = false, bool defer = false)
     {
         file.Position = MatElementTags.HeaderBytes;
-        return new Level5Reader(path, file, bigEndian != !BitConverter.IsLittleEndian, summarize);
+        return new Level5Reader(path, file, bigEndian != !BitConverter.IsLittleEndian, summarize, defer);
     }
 
     /// <summary>The next variable, or null at the end of the file.</summary>
@@ -57,6 +71,8 @@ internal sealed class Level5Reader : IDisposable
                 if (tag.Bytes > top.Remaining)
                     throw new MatFormatException($"element at byte {at} declares {tag.Bytes} bytes but only {top.Remaining} remain (truncated file?)");
                 long end = at + MatElementTags.TagBytes + tag.Bytes;
+                _elementAt = at;
+                _compressedBytes = tag.Type == (int)MiType.Compressed ? tag.Bytes : -1;
                 switch ((MiType)tag.Type)
                 {
                     case MiType.Compressed:
@@ -109,6 +125,7 @@ internal sealed class Level5Reader : IDisposable
         if (depth > MaxDepth) throw new MatFormatException($"{context}: cells or structs nested more than {MaxDepth} deep ({input.Where})");
         // MATLAB writes an empty matrix element for [] inside cells and structs.
         if (bytes == 0) return new("", new MatNumeric([0, 0], Array.Empty<double>()));
+        long contentAt = input.Position;
         long outer = input.PushLimit(bytes, context ?? "array");
         string what = context ?? "array";
 
@@ -132,14 +149,20 @@ internal sealed class Level5Reader : IDisposable
             if (count > Array.MaxLength) throw new MatFormatException($"{what}: dimensions {string.Join("x", dims)} hold more elements than one array can ({input.Where})");
         }
         // The memory the array will take, checked before any of its data is read or allocated; a summary takes none.
+        // A deferred array (one inside a struct or cell, left in the file) will be read in full later, so it is
+        // checked now, as a full read would check it.
+        bool deferred = _defer && depth > 0 && MatTypes.IsNumeric(matClass);
         if (MatTypes.IsNumeric(matClass) && !_summarize)
             MemoryCap.Check(_path, $"{what} ({string.Join("x", dims)} {(logical ? "logical" : MatTypes.Name(matClass))})",
                 MemoryCap.Product(count, (logical ? 1 : MatTypes.ElementSize(matClass)) * (complex ? 2 : 1)));
         else if (matClass == MatClass.Char)
             MemoryCap.Check(_path, $"{what} ({string.Join("x", dims)} char)", MemoryCap.Product(count, sizeof(char)));
 
+        var stored = deferred ? new Level5ArrayLocation(_elementAt, _compressedBytes,
+            _compressedBytes < 0 ? _elementAt + contentAt : contentAt, bytes, what) : null;
         MatValue value = matClass switch
         {
+            _ when deferred => Summarize(input, matClass, logical, complex, dims, (int)count, what, stored),
             _ when MatTypes.IsNumeric(matClass) && _summarize => Summarize(input, matClass, logical, complex, dims, (int)count, what),
             _ when MatTypes.IsNumeric(matClass) => ReadNumeric(input, matClass, logical, complex, dims, (int)count, what),
             MatClass.Char => ReadChar(input, dims, (int)count, what),
@@ -183,13 +206,70 @@ internal sealed class Level5Reader : IDisposable
         return new MatNumeric(dims, real, imaginary);
     }
 
-    private static MatSummary Summarize(MatInput input, MatClass matClass, bool logical, bool complex, int[] dims, int count, string what)
+    private static MatSummary Summarize(MatInput input, MatClass matClass, bool logical, bool complex, int[] dims, int count, string what,
+        Level5ArrayLocation? stored = null)
     {
         if (logical && complex) throw new MatFormatException($"{what}: a logical array cannot be complex ({input.Where})");
         var real = new SummaryAccumulator();
         input.Summarize(input.ReadTag($"{what}: real part"), matClass, logical, count, $"{what}: real part", real);
         if (complex) input.SkipNumeric(input.ReadTag($"{what}: imaginary part"), count, $"{what}: imaginary part");
-        return new MatSummary(dims, matClass, logical, complex, real);
+        return new MatSummary(dims, matClass, logical, complex, real) { Stored = stored };
+    }
+
+    /// <summary>Reads in full an array that a deferring read (<see cref="Open"/>) left in the file. Arrays of a
+    /// compressed element are cheapest in file order: reading continues where the previous one stopped, and an earlier
+    /// array makes the element be inflated again from its start.</summary>
+    public MatNumeric ReadDeferred(Level5ArrayLocation stored)
+    {
+        try
+        {
+            MatInput input;
+            if (stored.CompressedBytes < 0)
+            {
+                DropCursor();
+                _file.Position = stored.Offset;
+                input = new MatInput(_file, stored.Bytes, _swap, sizesProven: true, $"element at byte {stored.ElementAt}");
+            }
+            else
+            {
+                if (_cursor is not { } c || c.ElementAt != stored.ElementAt || c.Input.Position > stored.Offset)
+                {
+                    DropCursor();
+                    _file.Position = stored.ElementAt + MatElementTags.TagBytes;
+                    var zlib = new ZLibStream(new BoundedReadStream(_file, stored.CompressedBytes), CompressionMode.Decompress, leaveOpen: true);
+                    var top = new MatInput(zlib, MatElementTags.TagBytes, _swap, sizesProven: false, $"compressed element at byte {stored.ElementAt}");
+                    var inner = top.ReadTag("compressed element's first tag");
+                    top.SetLimit(MatElementTags.TagBytes + inner.Bytes);
+                    _cursor = c = (stored.ElementAt, zlib, top);
+                }
+                input = c.Input;
+                input.Skip(stored.Offset - input.Position, stored.What);
+            }
+            // The array is read as a full read would have read it: same checks, same messages.
+            var value = ReadMatrix(input, stored.Bytes, stored.What, 1).Value;
+            return value as MatNumeric ?? throw new MatFormatException($"{stored.What} is no longer the numeric array it was when the file was opened (the file changed?)");
+        }
+        catch (MatFormatException e)
+        {
+            DropCursor();
+            throw new BreastSegInputException(_path, e.Message);
+        }
+        catch (InvalidDataException e)
+        {
+            DropCursor();
+            throw new BreastSegInputException(_path, $"damaged compressed data in the element at byte {stored.ElementAt} ({e.Message.TrimEnd('.')})");
+        }
+        catch (IOException e) when (e is not EndOfStreamException)
+        {
+            DropCursor();
+            throw new BreastSegInputException(_path, $"cannot read the file ({e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    private void DropCursor()
+    {
+        _cursor?.Zlib.Dispose();
+        _cursor = null;
     }
 
     private static MatChar ReadChar(MatInput input, int[] dims, int count, string what)
@@ -278,5 +358,9 @@ internal sealed class Level5Reader : IDisposable
         return ReadMatrix(input, tag.Bytes, what, depth + 1).Value;
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        DropCursor();
+        _file.Dispose();
+    }
 }

@@ -37,6 +37,82 @@ internal sealed class Level5Writer
         }
     }
 
+    /// <summary>Writes a file of one 1 x N struct array variable whose elements arrive one at a time (each element's
+    /// fields, named and ordered as the first element's), holding one element in memory. The bytes are those
+    /// <see cref="Write"/> gives for the whole struct. The element count and sizes are known only at the end, so the
+    /// uncompressed element is written first (to <paramref name="output"/>, or for compression to a temporary file
+    /// beside it, deleted afterwards) and its sizes are filled in.</summary>
+    /// <param name="output">Seekable output stream.</param>
+    /// <param name="name">Variable name.</param>
+    /// <param name="elements">The elements; every one must have the first one's field names in the same order.</param>
+    /// <param name="compress">Whether to write a miCOMPRESSED element (MATLAB v7) or a plain one (v6).</param>
+    public static void WriteStructArray(Stream output, string name, IEnumerable<IReadOnlyList<KeyValuePair<string, MatValue>>> elements, bool compress)
+    {
+        CheckName(name, "variable name");
+        var writer = new Level5Writer(output);
+        writer.WriteHeader();
+        if (!compress)
+        {
+            WriteStructElements(output, name, elements);
+            return;
+        }
+        string folder = output is FileStream f ? Path.GetDirectoryName(Path.GetFullPath(f.Name)) ?? "." : Path.GetTempPath();
+        string temporary = Path.Combine(folder, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.uncompressed.tmp");
+        using var raw = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        WriteStructElements(raw, name, elements);
+        raw.Position = 0;
+        long tagAt = output.Position;
+        WriteTag(output, MiType.Compressed, 0);
+        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal, leaveOpen: true))
+            raw.CopyTo(zlib, 1 << 20);
+        writer.PatchCompressedTag(name, tagAt);
+    }
+
+    // The miMATRIX element of a 1 x N struct array, written element by element; its size and N are filled in at the end.
+    private static void WriteStructElements(Stream to, string name, IEnumerable<IReadOnlyList<KeyValuePair<string, MatValue>>> elements)
+    {
+        long tagAt = to.Position;
+        string[]? fields = null;
+        long count = 0;
+        long contentBytes = 0;
+        long dimsAt = 0;
+        foreach (var element in elements)
+        {
+            if (fields is null)
+            {
+                fields = element.Select(e => e.Key).ToArray();
+                var shape = new MatStruct([1, 0], fields, []);
+                Check(shape, $"variable '{name}'");
+                contentBytes = MatrixBytes(shape, name);
+                WriteMatrixHead(to, name, shape, contentBytes);
+                dimsAt = tagAt + MatElementTags.TagBytes + 16 + MatElementTags.TagBytes;
+                WriteStructFieldNames(to, shape);
+            }
+            else if (!element.Select(e => e.Key).SequenceEqual(fields))
+                throw new ArgumentException($"variable '{name}'({count + 1}) has fields {string.Join(", ", element.Select(e => e.Key))}, the first element has {string.Join(", ", fields)}", nameof(elements));
+            foreach (var (field, value) in element)
+            {
+                ArgumentNullException.ThrowIfNull(value, field);
+                Check(value, $"variable '{name}'({count + 1}).{field}");
+                contentBytes += MatElementTags.TagBytes + MatrixBytes(value, "");
+                if (contentBytes > uint.MaxValue)
+                    throw new ArgumentException($"variable '{name}' needs more than 4 GB, the limit of one MAT Level-5 variable (save it in parts)");
+                WriteMatrix(to, "", value);
+            }
+            count++;
+        }
+        if (fields is null) throw new ArgumentException($"variable '{name}': no elements to write", nameof(elements));
+        long end = to.Position;
+        to.Position = tagAt;
+        WriteTag(to, MiType.Matrix, contentBytes);
+        to.Position = dimsAt;
+        Span<byte> dims = stackalloc byte[8];
+        BinaryPrimitives.WriteInt32LittleEndian(dims, 1);
+        BinaryPrimitives.WriteInt32LittleEndian(dims[4..], checked((int)count));
+        to.Write(dims);
+        to.Position = end;
+    }
+
     /// <summary>Names MATLAB accepts: a letter, then letters, digits and underscores, at most 63 characters.</summary>
     public static void CheckName(string name, string what)
     {
@@ -83,6 +159,12 @@ internal sealed class Level5Writer
         // for 409 MB of RF); Optimal (level 6) shrinks it.
         using (var zlib = new ZLibStream(_output, CompressionLevel.Optimal, leaveOpen: true))
             WriteMatrix(zlib, name, value);
+        PatchCompressedTag(name, tagAt);
+    }
+
+    // Fills in the size of the miCOMPRESSED element whose tag is at tagAt and which ends at the current position.
+    private void PatchCompressedTag(string name, long tagAt)
+    {
         long end = _output.Position;
         long compressed = end - tagAt - MatElementTags.TagBytes;
         if (compressed > uint.MaxValue) throw new ArgumentException($"variable '{name}' compresses to more than 4 GB, the limit of a MAT Level-5 element");
@@ -133,7 +215,32 @@ internal sealed class Level5Writer
 
     private static void WriteMatrix(Stream to, string name, MatValue value)
     {
-        WriteTag(to, MiType.Matrix, MatrixBytes(value, name));
+        WriteMatrixHead(to, name, value, MatrixBytes(value, name));
+        switch (value)
+        {
+            case MatNumeric n:
+                var type = n.IsLogical ? MiType.UInt8 : MatElementTags.ForClass(n.Class);
+                WriteArray(to, type, n.Real);
+                if (n.Imaginary is not null) WriteArray(to, type, n.Imaginary);
+                break;
+            case MatChar c:
+                WriteData(to, CharType(c), CharBytes(c));
+                break;
+            case MatStruct s:
+                WriteStructFieldNames(to, s);
+                for (int e = 0; e < s.Count; e++)
+                    foreach (string f in s.FieldNames) WriteMatrix(to, "", s[e, f]);
+                break;
+            case MatCell cell:
+                for (int e = 0; e < cell.Count; e++) WriteMatrix(to, "", cell[e]);
+                break;
+        }
+    }
+
+    // Tag, array flags, dimensions and name of a miMATRIX element of contentBytes bytes.
+    private static void WriteMatrixHead(Stream to, string name, MatValue value, long contentBytes)
+    {
+        WriteTag(to, MiType.Matrix, contentBytes);
         var (matClass, flags) = value switch
         {
             MatNumeric n => (n.Class, (n.IsComplex ? MatElementTags.ComplexFlag : 0) | (n.IsLogical ? MatElementTags.LogicalFlag : 0)),
@@ -152,32 +259,17 @@ internal sealed class Level5Writer
         byte[] nameBytes = Encoding.ASCII.GetBytes(name);
         if (nameBytes.Length is > 0 and <= 4) WriteSmall(to, MiType.Int8, nameBytes);
         else WriteData(to, MiType.Int8, nameBytes);
+    }
 
-        switch (value)
-        {
-            case MatNumeric n:
-                var type = n.IsLogical ? MiType.UInt8 : MatElementTags.ForClass(n.Class);
-                WriteArray(to, type, n.Real);
-                if (n.Imaginary is not null) WriteArray(to, type, n.Imaginary);
-                break;
-            case MatChar c:
-                WriteData(to, CharType(c), CharBytes(c));
-                break;
-            case MatStruct s:
-                int length = FieldNameLength(s);
-                Span<byte> lengthBytes = stackalloc byte[4];
-                BinaryPrimitives.WriteInt32LittleEndian(lengthBytes, length);
-                WriteSmall(to, MiType.Int32, lengthBytes);
-                var names = new byte[length * s.FieldNames.Count];
-                for (int f = 0; f < s.FieldNames.Count; f++) Encoding.ASCII.GetBytes(s.FieldNames[f]).CopyTo(names, f * length);
-                WriteData(to, MiType.Int8, names);
-                for (int e = 0; e < s.Count; e++)
-                    foreach (string f in s.FieldNames) WriteMatrix(to, "", s[e, f]);
-                break;
-            case MatCell cell:
-                for (int e = 0; e < cell.Count; e++) WriteMatrix(to, "", cell[e]);
-                break;
-        }
+    private static void WriteStructFieldNames(Stream to, MatStruct s)
+    {
+        int length = FieldNameLength(s);
+        Span<byte> lengthBytes = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32LittleEndian(lengthBytes, length);
+        WriteSmall(to, MiType.Int32, lengthBytes);
+        var names = new byte[length * s.FieldNames.Count];
+        for (int f = 0; f < s.FieldNames.Count; f++) Encoding.ASCII.GetBytes(s.FieldNames[f]).CopyTo(names, f * length);
+        WriteData(to, MiType.Int8, names);
     }
 
     private static void WriteTag(Stream to, MiType type, long bytes)

@@ -24,17 +24,74 @@ public static class MatFile
 
     /// <summary>Reads variable <paramref name="name"/> (other variables are parsed and dropped, one at a time).
     /// A missing variable is an error naming the variables the file has.</summary>
-    public static MatValue ReadVariable(string path, string name)
+    public static MatValue ReadVariable(string path, string name) => Find(path, name, ReadVariables(path));
+
+    private static MatValue Find(string path, string name, IEnumerable<KeyValuePair<string, MatValue>> variables)
     {
         MatValue? found = null;
         var names = new List<string>();
-        foreach (var (n, value) in ReadVariables(path))
+        foreach (var (n, value) in variables)
         {
             names.Add(n);
             if (n == name) found = value;
         }
         return found ?? throw new BreastSegInputException(path,
             $"no variable '{name}' (the file has {(names.Count == 0 ? "no variables" : string.Join(", ", names.Distinct()))})");
+    }
+
+    /// <summary>Reads every variable as <see cref="Read"/> does (same checks, same errors), but the numeric arrays inside
+    /// structs and cells of a Level-5 file come back as <see cref="MatSummary"/> values and stay in the file (to find
+    /// out what a file holds without reading its bulk); top-level arrays, and every array of a v7.3 file, are read in
+    /// full.</summary>
+    public static IReadOnlyDictionary<string, MatValue> ReadDeferred(string path)
+    {
+        var result = new Dictionary<string, MatValue>(StringComparer.Ordinal);
+        foreach (var (name, value) in StreamDeferred(path)) result[name] = value;
+        return result;
+    }
+
+    /// <summary>Reads variable <paramref name="name"/> as <see cref="ReadVariable"/> does (same checks, same errors), but
+    /// leaves the numeric arrays inside its structs and cells in a Level-5 file: each comes back as a
+    /// <see cref="MatSummary"/> that <see cref="DeferredArrays"/> reads on request, so memory holds one array at a
+    /// time instead of the variable. In a v7.3 (HDF5) file every array is read at once, as <see cref="ReadVariable"/>
+    /// reads it.</summary>
+    internal static MatValue ReadVariableDeferred(string path, string name) => Find(path, name, StreamDeferred(path));
+
+    private static IEnumerable<KeyValuePair<string, MatValue>> StreamDeferred(string path)
+    {
+        var (kind, bigEndian, file) = OpenAndDetect(path);
+        if (kind == FileKind.Hdf5)
+        {
+            file.Dispose();
+            foreach (var variable in Hdf5Reader.Read(path, summarize: false)) yield return variable;
+            yield break;
+        }
+        using var reader = Level5Reader.Open(path, file, bigEndian, defer: true);
+        while (reader.ReadNext() is { } variable) yield return variable;
+    }
+
+    /// <summary>A reader of the arrays that <see cref="ReadVariableDeferred"/> left in <paramref name="path"/>. It checks
+    /// that the file is still the one read (length and write time); dispose it to close the file.</summary>
+    internal static DeferredArrays OpenDeferredArrays(string path, long length, DateTime writeTimeUtc)
+    {
+        var (kind, bigEndian, file) = OpenAndDetect(path);
+        if (kind != FileKind.Level5 || file.Length != length || File.GetLastWriteTimeUtc(path) != writeTimeUtc)
+        {
+            file.Dispose();
+            throw new BreastSegInputException(path, "the file changed after it was opened; open it again");
+        }
+        return new DeferredArrays(Level5Reader.Open(path, file, bigEndian));
+    }
+
+    /// <summary>Reads arrays left in a Level-5 file by <see cref="ReadVariableDeferred"/>, one at a time.</summary>
+    internal sealed class DeferredArrays(Level5Reader reader) : IDisposable
+    {
+        /// <summary>The array <paramref name="summary"/> stands for, read in full (as a full read would have read it).</summary>
+        public MatNumeric Read(MatSummary summary) =>
+            reader.ReadDeferred(summary.Stored ?? throw new ArgumentException("the summary was not left in the file by a deferring read", nameof(summary)));
+
+        /// <inheritdoc />
+        public void Dispose() => reader.Dispose();
     }
 
     /// <summary>Streams the variables in file order, parsing each only when enumerated.</summary>
@@ -67,6 +124,15 @@ public static class MatFile
     {
         ArgumentNullException.ThrowIfNull(variables);
         AtomicFile.Write(path, stream => Level5Writer.Write(stream, variables, compress));
+    }
+
+    /// <summary>Writes a MAT Level-5 file of one 1 x N struct array whose elements (each its named fields, in the first
+    /// element's order) are produced one at a time, atomically; memory holds one element. The file equals what
+    /// <see cref="Write(string, IEnumerable{KeyValuePair{string, MatValue}}, bool)"/> writes for the whole struct.</summary>
+    public static void WriteStructArray(string path, string name, IEnumerable<IReadOnlyList<KeyValuePair<string, MatValue>>> elements, bool compress = true)
+    {
+        ArgumentNullException.ThrowIfNull(elements);
+        AtomicFile.Write(path, stream => Level5Writer.WriteStructArray(stream, name, elements, compress));
     }
 
     private enum FileKind { Level5, Hdf5 }
