@@ -91,31 +91,50 @@ internal sealed class Level5Reader : IDisposable
                 }
             }
         }
-        catch (MatFormatException e)
+        catch (Exception e) when (IsReadError(e))
         {
-            throw new BreastSegInputException(_path, e.Message);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new BreastSegInputException(_path, $"damaged compressed data in the element at byte {at} ({e.Message.TrimEnd('.')})");
-        }
-        catch (IOException e) when (e is not EndOfStreamException)
-        {
-            throw new BreastSegInputException(_path, $"cannot read the file ({e.Message.TrimEnd('.')})", e);
+            throw InputError(e, at);
         }
     }
 
+    // Format errors, damaged compressed data and I/O failures: what a damaged or unreadable file raises while parsing.
+    private static bool IsReadError(Exception e) => e is MatFormatException or InvalidDataException || e is IOException and not EndOfStreamException;
+
+    // A read error (IsReadError) as the one-line error naming the file; elementAt is the top-level element being parsed.
+    private BreastSegInputException InputError(Exception e, long elementAt) => e switch
+    {
+        MatFormatException => new BreastSegInputException(_path, e.Message),
+        InvalidDataException => new BreastSegInputException(_path, $"damaged compressed data in the element at byte {elementAt} ({e.Message.TrimEnd('.')})"),
+        _ => new BreastSegInputException(_path, $"cannot read the file ({e.Message.TrimEnd('.')})", e),
+    };
+
     private KeyValuePair<string, MatValue> ReadCompressed(long at, long compressedBytes)
     {
-        using var zlib = new ZLibStream(new BoundedReadStream(_file, compressedBytes), CompressionMode.Decompress, leaveOpen: true);
-        var input = new MatInput(zlib, MatElementTags.TagBytes, _swap, sizesProven: false, $"compressed element at byte {at}");
-        var inner = input.ReadTag("compressed element's first tag");
-        if (inner.Type != (int)MiType.Matrix || inner.IsSmall)
-            throw new MatFormatException($"compressed element at byte {at} holds {MatElementTags.Name(inner.Type)}, expected miMATRIX");
-        if (inner.Bytes > compressedBytes * MaxZlibRatio + 4096)
-            throw new MatFormatException($"compressed element at byte {at} declares {inner.Bytes} bytes, more than its {compressedBytes} compressed bytes can expand to");
-        input.SetLimit(MatElementTags.TagBytes + inner.Bytes);
-        return ReadMatrix(input, inner.Bytes, null, 0);
+        var (zlib, input, innerBytes) = OpenCompressed(at, compressedBytes);
+        using (zlib) return ReadMatrix(input, innerBytes, null, 0);
+    }
+
+    // Inflates the miCOMPRESSED element whose tag is at byte `at` (the file positioned after the tag) up to its miMATRIX
+    // content: the inner tag is read and checked, and the input limited to the inner element.
+    private (ZLibStream Zlib, MatInput Input, long InnerBytes) OpenCompressed(long at, long compressedBytes)
+    {
+        var zlib = new ZLibStream(new BoundedReadStream(_file, compressedBytes), CompressionMode.Decompress, leaveOpen: true);
+        try
+        {
+            var input = new MatInput(zlib, MatElementTags.TagBytes, _swap, sizesProven: false, $"compressed element at byte {at}");
+            var inner = input.ReadTag("compressed element's first tag");
+            if (inner.Type != (int)MiType.Matrix || inner.IsSmall)
+                throw new MatFormatException($"compressed element at byte {at} holds {MatElementTags.Name(inner.Type)}, expected miMATRIX");
+            if (inner.Bytes > compressedBytes * MaxZlibRatio + 4096)
+                throw new MatFormatException($"compressed element at byte {at} declares {inner.Bytes} bytes, more than its {compressedBytes} compressed bytes can expand to");
+            input.SetLimit(MatElementTags.TagBytes + inner.Bytes);
+            return (zlib, input, inner.Bytes);
+        }
+        catch
+        {
+            zlib.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Parses the content of a miMATRIX element of <paramref name="bytes"/> bytes (the tag already read).
@@ -236,10 +255,7 @@ internal sealed class Level5Reader : IDisposable
                 {
                     DropCursor();
                     _file.Position = stored.ElementAt + MatElementTags.TagBytes;
-                    var zlib = new ZLibStream(new BoundedReadStream(_file, stored.CompressedBytes), CompressionMode.Decompress, leaveOpen: true);
-                    var top = new MatInput(zlib, MatElementTags.TagBytes, _swap, sizesProven: false, $"compressed element at byte {stored.ElementAt}");
-                    var inner = top.ReadTag("compressed element's first tag");
-                    top.SetLimit(MatElementTags.TagBytes + inner.Bytes);
+                    var (zlib, top, _) = OpenCompressed(stored.ElementAt, stored.CompressedBytes);
                     _cursor = c = (stored.ElementAt, zlib, top);
                 }
                 input = c.Input;
@@ -249,20 +265,10 @@ internal sealed class Level5Reader : IDisposable
             var value = ReadMatrix(input, stored.Bytes, stored.What, 1).Value;
             return value as MatNumeric ?? throw new MatFormatException($"{stored.What} is no longer the numeric array it was when the file was opened (the file changed?)");
         }
-        catch (MatFormatException e)
+        catch (Exception e) when (IsReadError(e))
         {
             DropCursor();
-            throw new BreastSegInputException(_path, e.Message);
-        }
-        catch (InvalidDataException e)
-        {
-            DropCursor();
-            throw new BreastSegInputException(_path, $"damaged compressed data in the element at byte {stored.ElementAt} ({e.Message.TrimEnd('.')})");
-        }
-        catch (IOException e) when (e is not EndOfStreamException)
-        {
-            DropCursor();
-            throw new BreastSegInputException(_path, $"cannot read the file ({e.Message.TrimEnd('.')})", e);
+            throw InputError(e, stored.ElementAt);
         }
     }
 
