@@ -110,11 +110,8 @@ public static class OasbudFile
                 rf[v] = new MatNumeric([frame.Samples, frame.Lines], ToInt16(frame.Data, $"{who}, {ViewFields[v].Rf}"));
                 roi[v] = new MatNumeric([mask.Samples, mask.Lines], Array.ConvertAll(mask.Data, b => b ? (byte)1 : (byte)0));
             }
-            var element = new List<KeyValuePair<string, MatValue>>
-            {
-                new("id", new MatChar(c.Id)), new("rf1", rf[0]), new("rf2", rf[1]), new("roi1", roi[0]), new("roi2", roi[1]),
-                new("birads", new MatChar(c.BiRads)), new("class", MatNumeric.Scalar(ClassValue(c.Malignant, coding))),
-            };
+            MatValue[] values = [new MatChar(c.Id), rf[0], rf[1], roi[0], roi[1], new MatChar(c.BiRads), MatNumeric.Scalar(ClassValue(c.Malignant, coding))];
+            var element = FieldNames.Zip(values, (name, value) => new KeyValuePair<string, MatValue>(name, value)).ToList();
             element.AddRange(extra);
             yield return element;
         }
