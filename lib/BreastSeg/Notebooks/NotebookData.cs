@@ -42,10 +42,9 @@ public static class NotebookData
             ? new CohortOptions { Cases = QuickCases, Seed = QuickSeed }
             : new CohortOptions { Cases = full.CohortCases, Seed = full.CohortSeed };
         string path = Path.GetFullPath(ReproducePipeline.DefaultCohortPath(dataFolder ?? DefaultDataFolder, options.Cases, options.Seed));
-        if (CohortFile.IsCurrent(path, options)) return path;
-        (log ?? Console.WriteLine)($"simulating {options.Cases} cases (seed {options.Seed}) into {path} (once; later runs reuse it)");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        CohortFile.Generate(options, path);
+        var say = log ?? Console.WriteLine;
+        CohortFile.Ensure(options, path, () => say($"simulating {options.Cases} cases (seed {options.Seed}) into {path} (once; later runs reuse it)"),
+            waiting: () => say($"waiting for another process simulating {path}"));
         return path;
     }
 

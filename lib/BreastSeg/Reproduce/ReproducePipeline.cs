@@ -188,15 +188,13 @@ public static class ReproducePipeline
     // (resuming finished cases).
     private static string EnsureCohort(CohortOptions options, string path, string what, IReproduceProgress progress, CancellationToken cancel)
     {
-        if (CohortFile.IsCurrent(path, options))
-        {
-            progress.Note($"data: reusing {path}");
-            return path;
-        }
-        var task = progress.Begin($"simulating {what} ({options.Cases} cases x 2 views)", options.Cases);
+        IReproduceTask? task = null;
         int done = 0;
-        CohortFile.Generate(options, path, 0, () => task.Report(Interlocked.Increment(ref done)), n => done = n, cancel);
-        task.Complete();
+        bool simulated = CohortFile.Ensure(options, path, () => task = progress.Begin($"simulating {what} ({options.Cases} cases x 2 views)", options.Cases),
+            0, () => task!.Report(Interlocked.Increment(ref done)), n => done = n,
+            () => progress.Note($"data: waiting for another process simulating {path}"), cancel);
+        if (simulated) task!.Complete();
+        else progress.Note($"data: reusing {path}");
         return path;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BreastSeg.IO;
 using BreastSeg.Rf;
 
 namespace BreastSeg.Simulation;
@@ -10,9 +11,33 @@ namespace BreastSeg.Simulation;
 public static class CohortFile
 {
     /// <summary>Simulates <paramref name="options"/> into <paramref name="path"/>; returns the case descriptions.
-    /// <paramref name="caseDone"/> is called once per finished case (resumed cases included).</summary>
+    /// <paramref name="caseDone"/> is called once per finished case (resumed cases included). Another process writing
+    /// the same file is waited for (<see cref="FileLock"/>), so two never write one file at once.</summary>
     public static IReadOnlyList<Phantom.CaseDescription> Generate(CohortOptions options, string path, int threads = 0,
         Action? caseDone = null, Action<int>? resumed = null, CancellationToken cancel = default)
+    {
+        using var writing = FileLock.Acquire(path, cancel: cancel);
+        return GenerateLocked(options, path, threads, caseDone, resumed, cancel);
+    }
+
+    /// <summary>Makes sure <paramref name="path"/> holds the cohort of <paramref name="options"/>: reused when current
+    /// (<see cref="IsCurrent"/>), else simulated as <see cref="Generate"/> simulates it, <paramref name="simulating"/>
+    /// called first. Processes that need the same cohort at once simulate it once: the others wait and reuse it.</summary>
+    /// <returns>Whether the cohort was simulated (false: reused).</returns>
+    public static bool Ensure(CohortOptions options, string path, Action simulating, int threads = 0,
+        Action? caseDone = null, Action<int>? resumed = null, Action? waiting = null, CancellationToken cancel = default)
+    {
+        if (IsCurrent(path, options)) return false;
+        using var writing = FileLock.Acquire(path, waiting, cancel);
+        // Another process may have written it while this one waited for the lock.
+        if (IsCurrent(path, options)) return false;
+        simulating();
+        GenerateLocked(options, path, threads, caseDone, resumed, cancel);
+        return true;
+    }
+
+    private static IReadOnlyList<Phantom.CaseDescription> GenerateLocked(CohortOptions options, string path, int threads,
+        Action? caseDone, Action<int>? resumed, CancellationToken cancel)
     {
         var descriptions = CaseGenerator.DescribeCohort(options);
         var cache = new CaseCache(CaseCache.DirectoryFor(path), CohortSidecar.Generator + JsonSerializer.Serialize(options, CohortSidecar.Json));
