@@ -5,10 +5,9 @@ using BreastSeg.Rf.Mat;
 namespace BreastSeg.Rf;
 
 /// <summary>An opened OASBUD-layout data set.</summary>
-/// <remarks>Cases are keyed by their row index (ids need not be unique). Opened from a Level-5 file
-/// (<see cref="OasbudFile.Open"/>), RF and masks stay in the file and <see cref="GetCase"/> reads one case's arrays and
-/// widens them to double frames, so memory holds one case, not the cohort; from a v7.3 file they are held in their
-/// stored class. A data set over summaries (<see cref="MatFile.ReadSummaries"/>, for `inspect`) has the same checks
+/// <remarks>Cases are keyed by their row index (ids need not be unique). Opened with <see cref="OasbudFile.Open"/>
+/// (Level-5 or v7.3), RF and masks stay in the file and <see cref="GetCase"/> reads one case's arrays and widens them
+/// to double frames, so memory holds one case, not the cohort. A data set over summaries (<see cref="MatFile.ReadSummaries"/>, for `inspect`) has the same checks
 /// and <see cref="Summaries"/> but no frames.</remarks>
 public sealed class OasbudDataset
 {
@@ -104,7 +103,7 @@ public sealed class OasbudDataset
             lock (_reading)
             {
                 _arrays ??= MatFile.OpenDeferredArrays(Path, _file!.Value.Length, _file.Value.WriteTimeUtc);
-                foreach (var (field, summary) in stored.OrderBy(s => s.Summary.Stored!.ElementAt).ThenBy(s => s.Summary.Stored!.Offset))
+                foreach (var (field, summary) in stored.OrderBy(s => s.Summary.Stored!.FileOrder))
                     arrays[field] = Checked(_arrays.Read(summary), summary, index, field);
             }
         return arrays;

@@ -27,9 +27,9 @@ public static class OasbudFile
 
     /// <summary>Opens an OASBUD-layout file; frames are converted to <see cref="RfFrame"/> per case on demand.</summary>
     /// <remarks>Every case is checked on opening (one pass over the file), and a problem is reported naming the case
-    /// (index and id), the view and the problem. In a Level-5 file RF and masks then stay in the file, and each case is
-    /// read again when asked for (in file order a compressed file is inflated once more in all); in a v7.3 file they
-    /// are held in memory in their stored class (any numeric class, logical masks).</remarks>
+    /// (index and id), the view and the problem. RF and masks then stay in the file, and each case is read again when
+    /// asked for (Level-5: in file order a compressed file is inflated once more in all; v7.3: each array through the
+    /// reference its struct array holds).</remarks>
     public static OasbudDataset Open(string path, ClassCoding coding = ClassCoding.OneIsMalignant, Acquisition? acquisition = null)
     {
         // The file's length and write time before it is read: a case read later checks that the file is still this one.

@@ -27,6 +27,40 @@ public class MatV73Tests
         stream.Write(header);
     }
 
+    /// <summary>Writes <paramref name="data"/> (a struct array of numeric, logical and char values) as MATLAB stores a
+    /// struct array in v7.3: a group whose fields are object references, one per element, into #refs#.</summary>
+    internal static void WriteV73Struct(string path, string name, MatStruct data)
+    {
+        var refs = new H5Group();
+        var group = new H5Group { Attributes = new() { ["MATLAB_class"] = "struct" } };
+        var dims = data.Dimensions;
+        foreach (string field in data.FieldNames)
+        {
+            var elements = new H5ObjectReference[(int)data.Count];
+            for (int e = 0; e < elements.Length; e++)
+            {
+                var dataset = ToV73(data[e, field]);
+                refs[$"{field}{e}"] = dataset;
+                elements[e] = dataset;
+            }
+            group[field] = new H5Dataset(elements, fileDims: dims.Reverse().Select(d => (ulong)d).ToArray());
+        }
+        WriteV73(path, new H5File { ["#refs#"] = refs, [name] = group });
+    }
+
+    private static H5Dataset ToV73(MatValue value)
+    {
+        // HDF5 dimensions are MATLAB's reversed; the column-major data is stored as is.
+        ulong[] fileDims = value.Dimensions.Reverse().Select(d => (ulong)d).ToArray();
+        return value switch
+        {
+            MatChar c => Matlab(c.Characters.Select(ch => (ushort)ch).ToArray(), "char", fileDims),
+            MatNumeric { IsLogical: true } n => Matlab(((bool[])n.Real).Select(b => b ? (byte)1 : (byte)0).ToArray(), "logical", fileDims),
+            MatNumeric n => Matlab(n.Real, n.ClassName, fileDims),
+            _ => throw new ArgumentException($"{value.ClassName} is not written by this helper"),
+        };
+    }
+
     [Fact]
     public void NumericCharLogicalAndStructsReadFromMatlabLayout()
     {

@@ -100,6 +100,43 @@ public class OasbudCaseReaderTests
         }
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void RandomV73CohortsReadCaseByCaseEqualTheWholeFile(int seed)
+    {
+        using var dir = new MatTestData.TempDir();
+        var rng = new Random(seed);
+        string path = dir.File("cohort73.mat");
+        var data = RandomCohort(10, rng);
+        MatV73Tests.WriteV73Struct(path, OasbudFile.VariableName, data);
+        var whole = OasbudFile.OpenWhole(path);
+        var perCase = OasbudFile.Open(path);
+        AssertSameSummaries(whole, perCase);
+        // The per-case reader keeps only summaries of the RF and masks: nothing of a frame's values is held.
+        var read = MatFile.ReadVariableDeferred(path, OasbudFile.VariableName) as MatStruct;
+        Assert.All(Enumerable.Range(0, (int)read!.Count), e => Assert.All(new[] { "rf1", "rf2", "roi1", "roi2" },
+            f => Assert.True(read[e, f] is MatSummary { Stored: Hdf5ArrayLocation } or MatNumeric { Count: 0 }, $"case {e}, {f}: {read[e, f].GetType().Name}")));
+        var order = Enumerable.Range(0, whole.Count).Reverse().Concat(Enumerable.Range(0, 15).Select(_ => rng.Next(whole.Count)));
+        foreach (int i in order) AssertSameCase(whole.GetCase(i), perCase.GetCase(i));
+        var parallel = new RfCase[whole.Count * 2];
+        Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, k => parallel[k] = perCase.GetCase(k % whole.Count));
+        for (int k = 0; k < parallel.Length; k++) AssertSameCase(whole.GetCase(k % whole.Count), parallel[k]);
+    }
+
+    [Fact]
+    public void AV73FileChangedAfterOpeningIsRefusedInOneLine()
+    {
+        using var dir = new MatTestData.TempDir();
+        string path = dir.File("cohort73.mat");
+        MatV73Tests.WriteV73Struct(path, OasbudFile.VariableName, RandomCohort(3, new Random(7)));
+        var perCase = OasbudFile.Open(path);
+        MatV73Tests.WriteV73Struct(path, OasbudFile.VariableName, RandomCohort(4, new Random(8)));
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1));
+        var e = Assert.Throws<BreastSegInputException>(() => perCase.GetCase(0));
+        Assert.Equal($"{path}: the file changed after it was opened; open it again", e.Message);
+    }
+
     [Fact]
     public void CasesWrittenByTheKitReadTheSameInParallel()
     {

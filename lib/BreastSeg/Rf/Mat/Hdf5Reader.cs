@@ -24,14 +24,15 @@ internal static class Hdf5Reader
     public const long SummaryBandBytes = 256L << 20;
 
     /// <summary>The variables of a v7.3 file; with <paramref name="summarize"/>, numeric arrays as <see cref="MatSummary"/>
-    /// read <paramref name="blockBytes"/> of stored data at a time.</summary>
-    public static List<KeyValuePair<string, MatValue>> Read(string path, bool summarize = false, int blockBytes = SummaryBlockBytes)
+    /// read <paramref name="blockBytes"/> of stored data at a time. With <paramref name="defer"/>, the numeric arrays
+    /// that struct arrays and cells reference come back as summaries that record where they are
+    /// (<see cref="Hdf5ArrayLocation"/>, read later by <see cref="Deferred"/>), other values in full.</summary>
+    public static List<KeyValuePair<string, MatValue>> Read(string path, bool summarize = false, int blockBytes = SummaryBlockBytes, bool defer = false)
     {
-        var context = new Hdf5Context(path, summarize, Math.Max(1, blockBytes));
-        BoundedDeflateFilter.Register();
-        try
+        var context = new Hdf5Context(path, summarize, Math.Max(1, blockBytes), defer);
+        return Guarded(path, () =>
         {
-            using var file = H5File.Open(new EndCheckedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16)), leaveOpen: false);
+            using var file = OpenFile(path);
             var result = new List<KeyValuePair<string, MatValue>>();
             foreach (var child in file.Children())
             {
@@ -40,6 +41,36 @@ internal static class Hdf5Reader
                 result.Add(new(child.Name, Convert(context, file, child, $"variable '{child.Name}'", 0)));
             }
             return result;
+        });
+    }
+
+    private static NativeFile OpenFile(string path)
+    {
+        BoundedDeflateFilter.Register();
+        return H5File.Open(new EndCheckedStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16)), leaveOpen: false);
+    }
+
+    /// <summary>Reads arrays that a deferring <see cref="Read"/> left in the file, one at a time, through one open file.</summary>
+    internal sealed class Deferred(string path) : IDisposable
+    {
+        private readonly NativeFile _file = Guarded(path, () => OpenFile(path));
+        private readonly Hdf5Context _context = new(path, Summarize: false, SummaryBlockBytes, Defer: false);
+
+        /// <summary>The array at <paramref name="stored"/>, read in full as a full read reads it.</summary>
+        public MatNumeric Read(Hdf5ArrayLocation stored) => Guarded(path, () =>
+            Convert(_context, _file, _file.Get(stored.Reference), stored.What, 0) as MatNumeric
+            ?? throw new MatFormatException($"{stored.What} is no longer a numeric array (the file changed?)"));
+
+        /// <inheritdoc />
+        public void Dispose() => _file.Dispose();
+    }
+
+    // Errors of PureHDF and of this reader as one-line input errors naming the file.
+    private static T Guarded<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
         }
         catch (MatFormatException e)
         {
@@ -58,7 +89,8 @@ internal static class Hdf5Reader
         }
     }
 
-    private static MatValue Convert(Hdf5Context context, NativeFile file, IH5Object item, string what, int depth)
+    // reference: how the item was reached, when through an object reference (a struct array's or cell's element).
+    private static MatValue Convert(Hdf5Context context, NativeFile file, IH5Object item, string what, int depth, NativeObjectReference1? reference = null)
     {
         if (depth > MaxDepth) throw new MatFormatException($"{what}: nested more than {MaxDepth} deep");
         string? matlabClass = StringAttribute(item, "MATLAB_class");
@@ -69,7 +101,7 @@ internal static class Hdf5Reader
                 if (matlabClass is not (null or "struct")) throw new MatFormatException($"{what}: a group of MATLAB class '{matlabClass}' is not supported");
                 return ScalarStruct(context, file, group, what, depth);
             case IH5Dataset dataset:
-                return Dataset(context, file, dataset, matlabClass, what, depth);
+                return Dataset(context, file, dataset, matlabClass, what, depth, reference);
             default:
                 throw new MatFormatException($"{what} is neither a dataset nor a group");
         }
@@ -121,7 +153,8 @@ internal static class Hdf5Reader
         }
     }
 
-    private static MatValue Dataset(Hdf5Context context, NativeFile file, IH5Dataset dataset, string? matlabClass, string what, int depth)
+    private static MatValue Dataset(Hdf5Context context, NativeFile file, IH5Dataset dataset, string? matlabClass, string what, int depth,
+        NativeObjectReference1? reference)
     {
         int[] dims = MatlabDimensions(dataset.Space.Dimensions, what);
         if (ReadAttributeInt(dataset, "MATLAB_empty") is > 0)
@@ -143,7 +176,7 @@ internal static class Hdf5Reader
         {
             var refs = dataset.Read<NativeObjectReference1[]>();
             var elements = new List<MatValue>(refs.Length);
-            for (int i = 0; i < refs.Length; i++) elements.Add(Convert(context, file, file.Get(refs[i]), $"{what}{{{i + 1}}}", depth + 1));
+            for (int i = 0; i < refs.Length; i++) elements.Add(Convert(context, file, file.Get(refs[i]), $"{what}{{{i + 1}}}", depth + 1, refs[i]));
             return new MatCell(dims, elements);
         }
         if (type.Class == H5DataTypeClass.Compound) throw new MatFormatException($"{what}: complex (compound) v7.3 arrays are not supported");
@@ -157,7 +190,10 @@ internal static class Hdf5Reader
         long converted = matlabClass is null ? 0 : MemoryCap.Product(declared, matlabClass == "char" ? sizeof(char) : matlabClass == "logical" ? 1 : ElementBytes(matlabClass));
         long needed = stored < 0 || converted < 0 ? -1 : stored + (converted == stored && matlabClass is not ("char" or "logical") ? 0 : converted);
         string described = $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})";
-        bool logical = matlabClass == "logical", isChar = matlabClass == "char", summarize = context.Summarize && !isChar;
+        bool logical = matlabClass == "logical", isChar = matlabClass == "char";
+        // A deferred array is summarised now (and so checked as a full read checks it) and read again on request.
+        var deferred = context.Defer && reference is { } r && !isChar ? new Hdf5ArrayLocation(r, context.NextOrder(), what) : null;
+        bool summarize = (context.Summarize || deferred is not null) && !isChar;
         if (!summarize) MemoryCap.Check(context.Path, described, needed);
         // A chunked dataset with unwritten chunks goes through its chunk index: only written chunks are read. A char
         // array does when stored as MATLAB stores it (uint16 code units); others keep PureHDF's path.
@@ -172,9 +208,9 @@ internal static class Hdf5Reader
             // with the declared size (it fills unwritten chunks element by element), so that is checked at once.
             if (sparse is not null)
                 return new MatSummary(dims, matClass!.Value, logical, complex: false, Hdf5SparseSummary.Fold(sparse, FillValue(dataset, type, matClass.Value, logical, what),
-                    block => ToMatlabClass(ReadNumeric(dataset, type, what, block), matClass.Value, logical)));
+                    block => ToMatlabClass(ReadNumeric(dataset, type, what, block), matClass.Value, logical))) { Stored = deferred };
             MemoryCap.Check(context.Path, described, needed);
-            return SummaryInBlocks(context, dataset, type, matClass!.Value, logical, dims, what);
+            return SummaryInBlocks(context, dataset, type, matClass!.Value, logical, dims, what, deferred);
         }
         if (sparse is not null && Hdf5SparseRead.Read(sparse, FillElement(dataset, type, matClass!.Value, logical, what), block => ReadNumeric(dataset, type, what, block)) is { } data)
             return isChar ? new MatChar(dims, new string(MemoryMarshal.Cast<ushort, char>((ushort[])data))) : new MatNumeric(dims, data);
@@ -191,7 +227,8 @@ internal static class Hdf5Reader
 
     /// <summary>A numeric array's summary folded from hyperslab blocks of at most the context's block size, in file
     /// order (MATLAB's column-major order), so memory holds one block, not the array.</summary>
-    private static MatSummary SummaryInBlocks(Hdf5Context context, IH5Dataset dataset, IH5DataType type, MatClass matClass, bool logical, int[] dims, string what)
+    private static MatSummary SummaryInBlocks(Hdf5Context context, IH5Dataset dataset, IH5DataType type, MatClass matClass, bool logical, int[] dims, string what,
+        Hdf5ArrayLocation? stored)
     {
         var fold = new SummaryAccumulator();
         ulong[]? chunks = dataset.Layout.Class == H5DataLayoutClass.Chunked ? dataset.Layout.Chunks.Select(c => (ulong)c).ToArray() : null;
@@ -201,7 +238,7 @@ internal static class Hdf5Reader
             var data = ToMatlabClass(ReadNumeric(dataset, type, what, block), matClass, logical);
             fold.Add(data, data.Length);
         }
-        return new MatSummary(dims, matClass, logical, complex: false, fold);
+        return new MatSummary(dims, matClass, logical, complex: false, fold) { Stored = stored };
     }
 
     /// <summary>The value an unwritten element of <paramref name="dataset"/> reads as, in class
@@ -255,7 +292,13 @@ internal static class Hdf5Reader
     }
 
     /// <summary>The file being read, whether numeric arrays are summarised and how many stored bytes a summary reads at a time.</summary>
-    private sealed record Hdf5Context(string Path, bool Summarize, int BlockBytes);
+    private sealed record Hdf5Context(string Path, bool Summarize, int BlockBytes, bool Defer)
+    {
+        private long _order;
+
+        /// <summary>Sequence number of the next deferred array (the order a deferring read met them).</summary>
+        public long NextOrder() => _order++;
+    }
 
     /// <summary>The dataset's values (those in <paramref name="block"/>, or all), in file order.</summary>
     private static Array ReadNumeric(IH5Dataset dataset, IH5DataType type, string what, HyperslabSelection? block)

@@ -9,4 +9,8 @@ namespace BreastSeg.Rf.Mat;
 /// offset in the inflated data of a compressed one.</param>
 /// <param name="Bytes">Content bytes of the array's miMATRIX element.</param>
 /// <param name="What">The array's name in messages (for example "variable 'data'(3).rf1").</param>
-internal sealed record Level5ArrayLocation(long ElementAt, long CompressedBytes, long Offset, long Bytes, string What);
+internal sealed record Level5ArrayLocation(long ElementAt, long CompressedBytes, long Offset, long Bytes, string What) : StoredArrayLocation(What)
+{
+    /// <inheritdoc />
+    public override (long, long) FileOrder => (ElementAt, Offset);
+}

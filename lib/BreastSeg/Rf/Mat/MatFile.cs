@@ -63,7 +63,7 @@ public static class MatFile
         if (kind == FileKind.Hdf5)
         {
             file.Dispose();
-            foreach (var variable in Hdf5Reader.Read(path, summarize: false)) yield return variable;
+            foreach (var variable in Hdf5Reader.Read(path, defer: true)) yield return variable;
             yield break;
         }
         using var reader = Level5Reader.Open(path, file, bigEndian, defer: true);
@@ -75,23 +75,33 @@ public static class MatFile
     internal static DeferredArrays OpenDeferredArrays(string path, long length, DateTime writeTimeUtc)
     {
         var (kind, bigEndian, file) = OpenAndDetect(path);
-        if (kind != FileKind.Level5 || file.Length != length || File.GetLastWriteTimeUtc(path) != writeTimeUtc)
+        if (file.Length != length || File.GetLastWriteTimeUtc(path) != writeTimeUtc)
         {
             file.Dispose();
             throw new BreastSegInputException(path, "the file changed after it was opened; open it again");
         }
-        return new DeferredArrays(Level5Reader.Open(path, file, bigEndian));
+        if (kind != FileKind.Hdf5) return new DeferredArrays(Level5Reader.Open(path, file, bigEndian), null);
+        file.Dispose();
+        return new DeferredArrays(null, new Hdf5Reader.Deferred(path));
     }
 
-    /// <summary>Reads arrays left in a Level-5 file by <see cref="ReadVariableDeferred"/>, one at a time.</summary>
-    internal sealed class DeferredArrays(Level5Reader reader) : IDisposable
+    /// <summary>Reads arrays left in a Level-5 or v7.3 file by <see cref="ReadVariableDeferred"/>, one at a time.</summary>
+    internal sealed class DeferredArrays(Level5Reader? level5, Hdf5Reader.Deferred? hdf5) : IDisposable
     {
         /// <summary>The array <paramref name="summary"/> stands for, read in full (as a full read would have read it).</summary>
-        public MatNumeric Read(MatSummary summary) =>
-            reader.ReadDeferred(summary.Stored ?? throw new ArgumentException("the summary was not left in the file by a deferring read", nameof(summary)));
+        public MatNumeric Read(MatSummary summary) => summary.Stored switch
+        {
+            Level5ArrayLocation at when level5 is not null => level5.ReadDeferred(at),
+            Hdf5ArrayLocation at when hdf5 is not null => hdf5.Read(at),
+            _ => throw new ArgumentException("the summary was not left in this file by a deferring read", nameof(summary)),
+        };
 
         /// <inheritdoc />
-        public void Dispose() => reader.Dispose();
+        public void Dispose()
+        {
+            level5?.Dispose();
+            hdf5?.Dispose();
+        }
     }
 
     /// <summary>Streams the variables in file order, parsing each only when enumerated.</summary>

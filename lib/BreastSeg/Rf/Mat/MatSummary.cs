@@ -52,9 +52,9 @@ public sealed class MatSummary : MatValue
     /// <summary>Column-major position (0-based) of the first NaN or infinite value, or -1.</summary>
     public long FirstNonFinite { get; }
 
-    /// <summary>Where the array is stored, when it was left in the file to be read on request (a deferring read of a
-    /// Level-5 file); null for an inspection summary.</summary>
-    internal Level5ArrayLocation? Stored { get; init; }
+    /// <summary>Where the array is stored, when it was left in the file to be read on request (a deferring read);
+    /// null for an inspection summary.</summary>
+    internal StoredArrayLocation? Stored { get; init; }
 
     /// <summary>The value of a 1 x 1 real array (its sum), or null for any other shape.</summary>
     public double? ScalarValue => Count == 1 && !IsComplex ? Sum : null;
