@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Peer benchmark: the kit against the tools a user would otherwise pick, same machine, same run, same inputs.
 
-    python3 tools/peer_bench.py [--repeat 5] [--quick] [--out /tmp/breastseg-peer] [--check]
+    python3 tools/peer_bench.py [--repeat 5] [--rounds 1] [--quick] [--out /tmp/breastseg-peer] [--check]
 
 1. runs `breastseg bench --peer-out DIR` (the kit times itself in process: entropy of a 256-level image, Hilbert
    envelope, an attention U-Net training step at 1 and 2 threads) and writes the inputs it used;
@@ -11,7 +11,8 @@
 3. checks that skimage's and the kit's entropy maps agree, and prints one table with the ratios.
 A missing package (Debian: python3-numpy, python3-skimage, python3-scipy, python3-torch) is named before anything runs
 and its rows skipped; --check only lists what is present and what is missing.
-Timings: best and median of --repeat runs after one warm-up, wall clock (time.perf_counter) and process CPU time.
+Timings: best and median of --repeat runs after one warm-up (training steps: the kit's warm-up count, 10), wall clock (time.perf_counter) and process CPU time;
+--rounds N repeats kit and peers in turn and combines (smallest best, median of medians).
 """
 import argparse, importlib, json, os, subprocess, sys, time
 from pathlib import Path
@@ -25,8 +26,9 @@ except ImportError:
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def timed(fn, repeat):
-    fn()
+def timed(fn, repeat, warmup=1):
+    for _ in range(warmup):
+        fn()
     wall, cpu = [], []
     for _ in range(repeat):
         c0, t0 = time.process_time(), time.perf_counter()
@@ -110,21 +112,8 @@ def available():
     return present, missing
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--quick", action="store_true", help="small sizes: checks the script runs, not a measurement")
-    ap.add_argument("--out", default="/tmp/breastseg-peer")
-    ap.add_argument("--kit", default=None, help="breastseg command (default: dotnet run --project lib/BreastSeg.Cli -c Release --)")
-    ap.add_argument("--check", action="store_true", help="list the peers present and missing, run nothing")
-    a = ap.parse_args()
-    present, absent = available()
-    for p in present:
-        print(f"peer: found {p}")
-    for m in absent:
-        print(f"peer: will skip {m}")
-    if a.check:
-        return
+def one_round(a):
+    """Runs the kit's bench, then the peers on its inputs: (rows, missing)."""
     out = Path(a.out)
     kit = a.kit.split() if a.kit else ["dotnet", "run", "--project", str(ROOT / "lib/BreastSeg.Cli"), "-c", "Release", "--"]
     cmd = kit + ["bench", "--peer-out", str(out), "--repeat", str(a.repeat)] + (["--quick"] if a.quick else [])
@@ -186,21 +175,59 @@ def main():
                 loss.backward()
                 opt.step()
 
-            t = timed(step, a.repeat)
+            t = timed(step, a.repeat, tr.get("warmup", 1))
             rows.append((f"train step AttU_Net f={tr['baseFilters']} {tr['batch']}x1x{tr['size']}x{tr['size']}", str(threads),
                          kit_row("train step", threads), f"PyTorch {torch.__version__}", t, ""))
     except ImportError as e:
         missing.append(f"PyTorch ({e}); Debian: apt-get install python3-torch")
 
+    return rows, missing
+
+
+def merge(rounds):
+    """One row per work over the rounds (kit and peer alternate, so slow spells of a shared machine hit both):
+    best = the smallest best, median and CPU = the median of the rounds' medians."""
+    def combine(ts):
+        return {"bestMs": min(t["bestMs"] for t in ts), "medianMs": float(np.median([t["medianMs"] for t in ts])),
+                "cpuMs": float(np.median([t["cpuMs"] for t in ts]))}
+    rows = []
+    for i, (work, threads, _, peer, _, note) in enumerate(rounds[0][0]):
+        ks = [r[0][i][2] for r in rounds if r[0][i][2]]
+        rows.append((work, threads, combine(ks) if ks else None, peer, combine([r[0][i][4] for r in rounds]), note))
+    return rows, rounds[0][1]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=1, help="run the kit and the peers this many times in turn and combine")
+    ap.add_argument("--quick", action="store_true", help="small sizes: checks the script runs, not a measurement")
+    ap.add_argument("--out", default="/tmp/breastseg-peer")
+    ap.add_argument("--kit", default=None, help="breastseg command (default: dotnet run --project lib/BreastSeg.Cli -c Release --)")
+    ap.add_argument("--check", action="store_true", help="list the peers present and missing, run nothing")
+    a = ap.parse_args()
+    present, absent = available()
+    for p in present:
+        print(f"peer: found {p}")
+    for m in absent:
+        print(f"peer: will skip {m}")
+    if a.check:
+        return
+    if a.rounds < 1 or a.repeat < 1:
+        ap.error("--rounds and --repeat must be at least 1")
+    rounds = [one_round(a) for _ in range(a.rounds)]
+    rows, missing = merge(rounds)
+    meta = json.loads((Path(a.out) / "meta.json").read_text())
     load = os.getloadavg()
-    print(f"\nsame machine, same run; {os.cpu_count()} cores; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; "
-          f"best / median of {a.repeat} after one warm-up; CPU = process CPU time per run")
-    print("| work | threads | kit best (ms) | kit median | kit CPU | peer | peer best (ms) | peer median | peer CPU | peer/kit (best) | note |")
-    print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---|")
+    print(f"\nsame machine, same run ({a.rounds} round(s) of kit then peers); {os.cpu_count()} cores; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; "
+          f"best / median of {a.repeat} after one warm-up (training steps: {meta['train'].get('warmup', 1)}); CPU = process CPU time per run")
+    print("| work | threads | kit best (ms) | kit median | kit CPU | peer | peer best (ms) | peer median | peer CPU | peer/kit (best) | peer/kit (median) | note |")
+    print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|")
     for work, threads, k, peer, t, note in rows:
         kb = k["bestMs"] if k else float("nan")
         print(f"| {work} | {threads} | {kb:.1f} | {k['medianMs'] if k else float('nan'):.1f} | {k['cpuMs'] if k else float('nan'):.1f} | {peer} | "
-              f"{t['bestMs']:.1f} | {t['medianMs']:.1f} | {t['cpuMs']:.1f} | {t['bestMs'] / kb:.2f}x | {note} |")
+              f"{t['bestMs']:.1f} | {t['medianMs']:.1f} | {t['cpuMs']:.1f} | {t['bestMs'] / kb:.2f}x | "
+              f"{t['medianMs'] / (k['medianMs'] if k else float('nan')):.2f}x | {note} |")
     for m in missing:
         print(f"peer: skipped {m}")
 

@@ -58,7 +58,7 @@ internal static class BenchCommand
             table.AddRow(Markup.Escape(r.Name), r.Size, r.Threads.ToString(CultureInfo.InvariantCulture), F(r.MedianMs), F(r.BestMs), F(r.CpuMs),
                 r.LimitMs is { } limit ? F(limit) : "", r.CpuOverLimit is { } ratio ? ratio.ToString("F1", CultureInfo.InvariantCulture) : "");
         console.Write(table);
-        stdout.WriteLine($"{m.Cores} cores, {m.Os}, {m.Runtime}, {m.Architecture}; median and best of {options.Repeats} after {options.Warmup} warm-up; CPU = median process CPU time per run");
+        stdout.WriteLine($"{m.Cores} cores, {m.Os}, {m.Runtime}, {m.Architecture}; median and best of {options.Repeats} after {options.Warmup} warm-up (training step: {Math.Max(options.Warmup, TrainStepBenchmark.MinimumWarmupSteps)}); CPU = median process CPU time per run");
         stdout.WriteLine($"limit = running-histogram floor on one core: 2 bin updates per window column per pixel at {CoreBenchmarks.NanosecondsPerUpdate:0.#} ns");
         stdout.WriteLine($"load average (1, 5, 15 min): {report.LoadBefore?.ToString() ?? "n/a"} at start, {report.LoadAfter?.ToString() ?? "n/a"} at end");
         if (options.Quick) stdout.WriteLine("bench: --quick uses small sizes; run without it for the real timings");

@@ -62,7 +62,7 @@ public static class PeerBenchmark
         {
             samples, lines, levels = Levels, repeats,
             windows = windows.Select(w => new { name = w.Name, rows = w.Size.Samples, cols = w.Size.Lines }).ToArray(),
-            train = new { baseFilters = core.BaseFilters, batch = core.BatchSize, size = core.ImageSize, lr = 1e-3 },
+            train = new { baseFilters = core.BaseFilters, batch = core.BatchSize, size = core.ImageSize, lr = 1e-3, warmup = TrainStepBenchmark.MinimumWarmupSteps },
         };
         IO.AtomicFile.WriteAllText(Path.Combine(folder, "meta.json"), JsonSerializer.Serialize(meta));
         IO.AtomicFile.WriteAllText(Path.Combine(folder, "kit.json"), report.ToJson());

@@ -90,4 +90,34 @@ public class BenchCommandTests
         Assert.Contains(named, err);
         Assert.Equal("", stdout.ToString());
     }
+
+    [Fact]
+    public void PeerExportWritesThePeersInputsAndTheKitsMapsOfThem()
+    {
+        using var dir = new Tests.Rf.MatTestData.TempDir();
+        string folder = dir.File("peer");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(["bench", "--peer-out", folder, "--quick", "--repeat", "1"], stdout, stderr);
+        Assert.True(code == 0, stderr.ToString());
+
+        using var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")));
+        int samples = meta.RootElement.GetProperty("samples").GetInt32(), lines = meta.RootElement.GetProperty("lines").GetInt32();
+        // PyTorch is warmed up by the kit's count, so both sides time steps past the slow first ones.
+        Assert.Equal(TrainStepBenchmark.MinimumWarmupSteps, meta.RootElement.GetProperty("train").GetProperty("warmup").GetInt32());
+        var levels = Array.ConvertAll(File.ReadAllBytes(Path.Combine(folder, "levels.u8")), b => (int)b);
+        Assert.Equal(samples * lines, levels.Length);
+        Assert.Equal(samples * lines * sizeof(double), new FileInfo(Path.Combine(folder, "rf.f64")).Length);
+        foreach (var window in meta.RootElement.GetProperty("windows").EnumerateArray())
+        {
+            var size = new BreastSeg.Maps.WindowSize(window.GetProperty("rows").GetInt32(), window.GetProperty("cols").GetInt32());
+            var written = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(
+                File.ReadAllBytes(Path.Combine(folder, $"kit-entropy-{window.GetProperty("name").GetString()}.f64"))).ToArray();
+            Assert.Equal(BreastSeg.Maps.EntropyMap.FromLevels(levels, samples, lines, size, PeerBenchmark.Levels), written);
+        }
+        using var kit = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "kit.json")));
+        var names = kit.RootElement.GetProperty("results").EnumerateArray().Select(r => (r.GetProperty("name").GetString(), r.GetProperty("threads").GetInt32())).ToList();
+        Assert.Contains(("train step", 1), names);
+        Assert.Contains(("train step", 2), names);
+    }
 }
