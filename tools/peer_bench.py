@@ -11,7 +11,7 @@
 3. checks that skimage's and the kit's entropy maps agree, and prints one table with the ratios.
 A missing package (Debian: python3-numpy, python3-skimage, python3-scipy, python3-torch) is named before anything runs
 and its rows skipped; --check only lists what is present and what is missing.
-Timings: best and median of --repeat runs after one warm-up (training steps: the kit's warm-up count, 10), wall clock (time.perf_counter) and process CPU time;
+Timings: best and median of --repeat runs after one warm-up (training steps: the kit's warm-up count, 20), wall clock (time.perf_counter) and process CPU time;
 --rounds N repeats kit and peers in turn and combines (smallest best, median of medians).
 """
 import argparse, importlib, json, os, subprocess, sys, time
@@ -220,7 +220,7 @@ def main():
     meta = json.loads((Path(a.out) / "meta.json").read_text())
     load = os.getloadavg()
     print(f"\nsame machine, same run ({a.rounds} round(s) of kit then peers); {os.cpu_count()} cores; load average {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}; "
-          f"best / median of {a.repeat} after one warm-up (training steps: {meta['train'].get('warmup', 1)}); CPU = process CPU time per run")
+          f"best / median of {a.repeat} after warm-up (kit: {meta['train'].get('warmup', 1)} runs; scikit-image, scipy: 1; PyTorch: {meta['train'].get('warmup', 1)} steps); CPU = process CPU time per run")
     print("| work | threads | kit best (ms) | kit median | kit CPU | peer | peer best (ms) | peer median | peer CPU | peer/kit (best) | peer/kit (median) | note |")
     print("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|")
     for work, threads, k, peer, t, note in rows:

@@ -14,7 +14,7 @@ internal static class BenchCommand
     public static Command Create(TextWriter stdout)
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON object {machine, results} instead of a table" };
-        var repeat = new Option<int>("--repeat") { Description = "Timed runs per operation, after one warm-up run", DefaultValueFactory = _ => 5 };
+        var repeat = new Option<int>("--repeat") { Description = $"Timed runs per operation, after {CoreBenchOptions.DefaultWarmup} warm-up runs", DefaultValueFactory = _ => 5 };
         var threads = new Option<int?>("--threads") { Description = "Threads for the maps and the training step (default: 1 and all cores)" };
         var quick = new Option<bool>("--quick") { Description = "Small frame and network: checks the benchmark runs (seconds), not a measurement" };
         var peerOut = new Option<string?>("--peer-out") { Description = "Write the peer benchmark's inputs and the kit's in-process timings to this folder (used by tools/peer_bench.py)" };
@@ -58,7 +58,7 @@ internal static class BenchCommand
             table.AddRow(Markup.Escape(r.Name), r.Size, r.Threads.ToString(CultureInfo.InvariantCulture), F(r.MedianMs), F(r.BestMs), F(r.CpuMs),
                 r.LimitMs is { } limit ? F(limit) : "", r.CpuOverLimit is { } ratio ? ratio.ToString("F1", CultureInfo.InvariantCulture) : "");
         console.Write(table);
-        stdout.WriteLine($"{m.Cores} cores, {m.Os}, {m.Runtime}, {m.Architecture}; median and best of {options.Repeats} after {options.Warmup} warm-up (training step: {Math.Max(options.Warmup, TrainStepBenchmark.MinimumWarmupSteps)}); CPU = median process CPU time per run");
+        stdout.WriteLine($"{m.Cores} cores, {m.Os}, {m.Runtime}, {m.Architecture}; median and best of {options.Repeats} after {options.Warmup} warm-up runs; CPU = median process CPU time per run");
         stdout.WriteLine($"limit = running-histogram floor on one core: 2 bin updates per window column per pixel at {CoreBenchmarks.NanosecondsPerUpdate:0.#} ns");
         stdout.WriteLine($"load average (1, 5, 15 min): {report.LoadBefore?.ToString() ?? "n/a"} at start, {report.LoadAfter?.ToString() ?? "n/a"} at end");
         if (options.Quick) stdout.WriteLine("bench: --quick uses small sizes; run without it for the real timings");

@@ -42,7 +42,7 @@ public static class PeerBenchmark
         void Add(string name, int threads, Func<object?> run)
         {
             progress?.Invoke(name);
-            results.Add(BenchTimer.Measure(name, size, threads, run, repeats));
+            results.Add(BenchTimer.Measure(name, size, threads, run, repeats, core.Warmup));
         }
         foreach (int t in new[] { 1, Environment.ProcessorCount }.Distinct())
             Add("envelope", t, () => Envelope.Compute(frame.Data, samples, lines, frame.Acquisition.SamplingFrequencyHz, maxDegreeOfParallelism: t));
@@ -55,14 +55,14 @@ public static class PeerBenchmark
         foreach (int t in new[] { 1, 2 })
         {
             progress?.Invoke($"train step, {t} threads");
-            results.Add(TrainStepBenchmark.Measure("train step", core.BaseFilters, core.ImageSize, core.BatchSize, t, repeats, 1));
+            results.Add(TrainStepBenchmark.Measure("train step", core.BaseFilters, core.ImageSize, core.BatchSize, t, repeats, core.Warmup));
         }
         var report = new BenchReport(MachineInfo.Current(), results, loadBefore, LoadAverage.Read());
         var meta = new
         {
             samples, lines, levels = Levels, repeats,
             windows = windows.Select(w => new { name = w.Name, rows = w.Size.Samples, cols = w.Size.Lines }).ToArray(),
-            train = new { baseFilters = core.BaseFilters, batch = core.BatchSize, size = core.ImageSize, lr = 1e-3, warmup = TrainStepBenchmark.MinimumWarmupSteps },
+            train = new { baseFilters = core.BaseFilters, batch = core.BatchSize, size = core.ImageSize, lr = 1e-3, warmup = core.Warmup },
         };
         IO.AtomicFile.WriteAllText(Path.Combine(folder, "meta.json"), JsonSerializer.Serialize(meta));
         IO.AtomicFile.WriteAllText(Path.Combine(folder, "kit.json"), report.ToJson());

@@ -10,12 +10,6 @@ namespace BreastSeg.Benchmarks;
 /// </summary>
 public static class TrainStepBenchmark
 {
-    /// <summary>Untimed steps at least, whatever warm-up is asked for: the first steps at a thread count are slow
-    /// (libtorch's oneDNN primitives and allocator caches fill, .NET tiers up the module code); on an idle 2-core machine
-    /// two threads took 955, 441, 418, ... ms and settled near 240 ms only after about 10 steps (1 thread: 2-3 steps).
-    /// The peer benchmark warms PyTorch up by the same count.</summary>
-    public const int MinimumWarmupSteps = 10;
-
     /// <summary>Times training steps on a fixed random batch.</summary>
     /// <param name="name">Result name.</param>
     /// <param name="baseFilters">Feature maps of the first level.</param>
@@ -23,7 +17,7 @@ public static class TrainStepBenchmark
     /// <param name="batchSize">Images per step.</param>
     /// <param name="threads">libtorch intra-op threads (restored afterwards).</param>
     /// <param name="repeats">Timed steps.</param>
-    /// <param name="warmup">Untimed steps first (at least <see cref="MinimumWarmupSteps"/>).</param>
+    /// <param name="warmup">Untimed steps first (see <see cref="CoreBenchOptions.Warmup"/>).</param>
     public static BenchResult Measure(string name, int baseFilters, int imageSize, int batchSize, int threads, int repeats, int warmup)
     {
         Torch.TorchRuntime.EnsureLoaded();
@@ -46,7 +40,7 @@ public static class TrainStepBenchmark
                 loss.backward();
                 optimizer.step();
                 return loss.item<float>();
-            }, repeats, Math.Max(warmup, MinimumWarmupSteps));
+            }, repeats, warmup);
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -62,7 +63,18 @@ public static class EntropyMap
         if (normalization != EntropyNormalization.Window)
         {
             var range = normalization == EntropyNormalization.Global ? minMax : EntropyBins.Range(values, normalization, lowPercentile, highPercentile);
-            return LevelEntropy(Quantize(values, bins, range), samples, lines, window, bins, stride, maxDegreeOfParallelism, millerMadow);
+            // The levels live only while the map is computed: a pooled buffer spares a large-object allocation per map
+            // (and the GC it triggers every few maps).
+            var levels = ArrayPool<int>.Shared.Rent(values.Length);
+            try
+            {
+                QuantizeInto(values, bins, range, levels);
+                return LevelEntropy(levels, samples, lines, window, bins, stride, maxDegreeOfParallelism, millerMadow);
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(levels);
+            }
         }
         var table = new EntropyTable(window.Area, millerMadow);
         return ColumnMapDriver.Run(samples, lines, stride, maxDegreeOfParallelism,
@@ -128,8 +140,19 @@ public static class EntropyMap
     {
         MapChecks.Bins(bins);
         var levels = new int[values.Length];
+        QuantizeInto(values, bins, range, levels);
+        return levels;
+    }
+
+    // Quantize into levels[0 .. values.Length) (levels may be longer).
+    private static void QuantizeInto(double[] values, int bins, (double Lo, double Hi) range, int[] levels)
+    {
         double lo = range.Lo, width = range.Hi - range.Lo;
-        if (!(width > 0)) return levels;
+        if (!(width > 0))
+        {
+            levels.AsSpan(0, values.Length).Clear();
+            return;
+        }
         int k0 = 0;
         if (Avx.IsSupported)
         {
@@ -152,7 +175,6 @@ public static class EntropyMap
             double t = (values[k] - lo) * bins / width;
             levels[k] = t <= 0 ? 0 : t >= bins ? bins - 1 : (int)t;
         }
-        return levels;
     }
 
     // Safety of the unchecked indexing below: levels are checked to lie in [0, bins) (or produced by Bin), a count never

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace BreastSeg.Maps;
@@ -30,11 +31,11 @@ public static class NakagamiMap
         MapChecks.Frame(envelope, samples, lines);
         MapChecks.Stride(stride);
         window.Validate("nakagami-window", samples, lines);
-        var intensity = new double[envelope.Length];
-        for (int k = 0; k < intensity.Length; k++) intensity[k] = envelope[k] * envelope[k];
+        // I = R^2 is squared where it is read rather than kept as a frame-sized array: the squaring is a few SIMD
+        // multiplies per pixel, the array a large-object allocation per map that made every fourth map wait on a GC.
         return ColumnMapDriver.RunGroups(samples, lines, stride, maxDegreeOfParallelism, Lanes,
             () => new Work(samples),
-            (group, output, work) => Columns(intensity, samples, lines, window, group, output, work));
+            (group, output, work) => Columns(envelope, samples, lines, window, group, output, work));
     }
 
     // Scan lines computed together, one per SIMD lane: the depth pooling's divisions then run several to an instruction.
@@ -47,13 +48,13 @@ public static class NakagamiMap
         public readonly double[] M = new double[samples * Lanes];
     }
 
-    private static void Columns(double[] intensity, int samples, int lines, WindowSize window, ReadOnlySpan<int> group, Span<double> output, Work work)
+    private static void Columns(double[] envelope, int samples, int lines, WindowSize window, ReadOnlySpan<int> group, Span<double> output, Work work)
     {
         // Lane c holds line group[c]; lanes past the group's end repeat its last line and are not written out.
         int lanes = Lanes;
         var rowValues = MemoryMarshal.Cast<MomentLanes, double>(work.Rows.AsSpan());
         for (int c = 0; c < lanes; c++)
-            RowMoments(intensity, samples, lines, window, group[Math.Min(c, group.Length - 1)], rowValues, c);
+            RowMoments(envelope, samples, lines, window, group[Math.Min(c, group.Length - 1)], rowValues, c);
         SlidingAggregate.Apply<MomentLanes, MomentLanes>(work.Rows, work.Windows, window.Above, window.Below, work.Prefix, work.Suffix);
         var m = MemoryMarshal.Cast<double, Vector<double>>(work.M.AsSpan());
         for (int i = 0; i < samples; i++)
@@ -68,26 +69,26 @@ public static class NakagamiMap
         }
     }
 
-    // Each window row's moments across the window's lines into lane `lane` of the rows (count, mean, M2): two passes
-    // over the lines per group of samples (SIMD across depth; the lines are contiguous columns), on deviations from
-    // the first line's value, so a constant row has exactly zero spread.
-    private static void RowMoments(double[] intensity, int samples, int lines, WindowSize window, int j, Span<double> rowValues, int lane)
+    // Each window row's moments of I = R^2 across the window's lines into lane `lane` of the rows (count, mean, M2): two
+    // passes over the lines per group of samples (SIMD across depth; the lines are contiguous columns), on deviations
+    // from the first line's value, so a constant row has exactly zero spread.
+    private static void RowMoments(double[] envelope, int samples, int lines, WindowSize window, int j, Span<double> rowValues, int lane)
     {
         int j0 = Math.Max(0, j - window.Left), j1 = Math.Min(lines - 1, j + window.Right), width = j1 - j0 + 1;
         int lanes = Lanes, stride = 3 * lanes, count = Vector<double>.Count;
         double inverse = 1.0 / width;
-        ref double x = ref MemoryMarshal.GetArrayDataReference(intensity);
+        ref double r = ref MemoryMarshal.GetArrayDataReference(envelope);
         int i = 0;
         for (; i + count <= samples; i += count)
         {
-            var shift = Vector.LoadUnsafe(ref x, (nuint)(j0 * samples + i));
+            var shift = Intensity(ref r, j0 * samples + i);
             var sum = Vector<double>.Zero;
-            for (int l = j0 + 1; l <= j1; l++) sum += Vector.LoadUnsafe(ref x, (nuint)(l * samples + i)) - shift;
+            for (int l = j0 + 1; l <= j1; l++) sum += Intensity(ref r, l * samples + i) - shift;
             sum *= inverse;
             var m2 = Vector<double>.Zero;
             for (int l = j0; l <= j1; l++)
             {
-                var d = Vector.LoadUnsafe(ref x, (nuint)(l * samples + i)) - shift - sum;
+                var d = Intensity(ref r, l * samples + i) - shift - sum;
                 m2 += d * d;
             }
             var mean = shift + sum;
@@ -100,12 +101,12 @@ public static class NakagamiMap
         }
         for (; i < samples; i++)
         {
-            double shift = intensity[j0 * samples + i], sum = 0, m2 = 0;
-            for (int l = j0 + 1; l <= j1; l++) sum += intensity[l * samples + i] - shift;
+            double shift = Intensity(envelope[j0 * samples + i]), sum = 0, m2 = 0;
+            for (int l = j0 + 1; l <= j1; l++) sum += Intensity(envelope[l * samples + i]) - shift;
             sum *= inverse;
             for (int l = j0; l <= j1; l++)
             {
-                double d = intensity[l * samples + i] - shift - sum;
+                double d = Intensity(envelope[l * samples + i]) - shift - sum;
                 m2 += d * d;
             }
             int k = i * stride + lane;
@@ -114,4 +115,14 @@ public static class NakagamiMap
             rowValues[k + 2 * lanes] = m2;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Intensity(ref double envelope, int at)
+    {
+        var r = Vector.LoadUnsafe(ref envelope, (nuint)at);
+        return r * r;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Intensity(double envelope) => envelope * envelope;
 }

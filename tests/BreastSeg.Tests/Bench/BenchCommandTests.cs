@@ -104,7 +104,7 @@ public class BenchCommandTests
         using var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "meta.json")));
         int samples = meta.RootElement.GetProperty("samples").GetInt32(), lines = meta.RootElement.GetProperty("lines").GetInt32();
         // PyTorch is warmed up by the kit's count, so both sides time steps past the slow first ones.
-        Assert.Equal(TrainStepBenchmark.MinimumWarmupSteps, meta.RootElement.GetProperty("train").GetProperty("warmup").GetInt32());
+        Assert.Equal(CoreBenchOptions.DefaultWarmup, meta.RootElement.GetProperty("train").GetProperty("warmup").GetInt32());
         var levels = Array.ConvertAll(File.ReadAllBytes(Path.Combine(folder, "levels.u8")), b => (int)b);
         Assert.Equal(samples * lines, levels.Length);
         Assert.Equal(samples * lines * sizeof(double), new FileInfo(Path.Combine(folder, "rf.f64")).Length);
