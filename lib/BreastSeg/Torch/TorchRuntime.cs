@@ -22,6 +22,7 @@ public static class TorchRuntime
         {
             if (_loaded) return;
             TorchEnvironment.Apply();
+            NativeHeap.Apply();
             if (OperatingSystem.IsLinux())
             {
                 string? dir = NativeFolder();
