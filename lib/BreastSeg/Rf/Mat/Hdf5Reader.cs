@@ -291,7 +291,8 @@ internal static class Hdf5Reader
         return data;
     }
 
-    /// <summary>The file being read, whether numeric arrays are summarised and how many stored bytes a summary reads at a time.</summary>
+    /// <summary>The file being read, whether numeric arrays are summarised, how many stored bytes a summary reads at a
+    /// time, and whether arrays reached through object references are left in the file (summarised, located).</summary>
     private sealed record Hdf5Context(string Path, bool Summarize, int BlockBytes, bool Defer)
     {
         private long _order;
