@@ -21,13 +21,16 @@ internal static partial class NativeHeap
     /// <summary>Free space at the top of the heap kept before it is returned to the kernel (bytes).</summary>
     public const int TrimThresholdBytes = 128 << 20;
 
+    /// <summary>Environment variables through which a user sets glibc's malloc; when any is set, nothing is changed.</summary>
+    internal static readonly string[] UserVariables = ["MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"];
+
     private const int M_TRIM_THRESHOLD = -1, M_MMAP_THRESHOLD = -3;
 
     /// <summary>Applies the thresholds once per process (Linux only).</summary>
     public static void Apply()
     {
         if (!OperatingSystem.IsLinux()) return;
-        foreach (string name in new[] { "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES" })
+        foreach (string name in UserVariables)
             if (Environment.GetEnvironmentVariable(name) is { Length: > 0 }) return;
         try
         {
