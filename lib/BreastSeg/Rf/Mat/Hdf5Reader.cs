@@ -192,7 +192,7 @@ internal static class Hdf5Reader
         string described = $"{what} ({string.Join("x", dims)} {matlabClass ?? "numeric"})";
         bool logical = matlabClass == "logical", isChar = matlabClass == "char";
         // A deferred array is summarised now (and so checked as a full read checks it) and read again on request.
-        var deferred = context.Defer && reference is { } r && !isChar ? new Hdf5ArrayLocation(r, context.NextOrder(), what) : null;
+        var deferred = context.Defer && reference is { } r && !isChar ? new Hdf5ArrayLocation(r, what) : null;
         bool summarize = (context.Summarize || deferred is not null) && !isChar;
         if (!summarize) MemoryCap.Check(context.Path, described, needed);
         // A chunked dataset with unwritten chunks goes through its chunk index: only written chunks are read. A char
@@ -293,13 +293,7 @@ internal static class Hdf5Reader
 
     /// <summary>The file being read, whether numeric arrays are summarised, how many stored bytes a summary reads at a
     /// time, and whether arrays reached through object references are left in the file (summarised, located).</summary>
-    private sealed record Hdf5Context(string Path, bool Summarize, int BlockBytes, bool Defer)
-    {
-        private long _order;
-
-        /// <summary>Sequence number of the next deferred array (the order a deferring read met them).</summary>
-        public long NextOrder() => _order++;
-    }
+    private sealed record Hdf5Context(string Path, bool Summarize, int BlockBytes, bool Defer);
 
     /// <summary>The dataset's values (those in <paramref name="block"/>, or all), in file order.</summary>
     private static Array ReadNumeric(IH5Dataset dataset, IH5DataType type, string what, HyperslabSelection? block)
